@@ -1,0 +1,19 @@
+// The two single-file minified ES modules for CDN and CMS use (DESIGN.md §2). Both are
+// self-contained: every dependency is bundled, nothing is left to a second request.
+// Input is tsc's output in lib/ (scripts/build.mjs runs tsc first).
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const bundle = (input, file) => ({
+  input,
+  output: { file, format: 'es', inlineDynamicImports: true, sourcemap: false },
+  plugins: [
+    nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'default'] }),
+    terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  ],
+});
+
+export default [
+  bundle('lib/src/index.js', 'dist/engine.min.js'),
+  bundle('lib/components/index.js', 'dist/auth0-elements.min.js'),
+];

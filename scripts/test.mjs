@@ -1,0 +1,80 @@
+// npm test: the one gate (STYLE.md §12). Runs every check, keeps going after a failure so one run
+// shows everything, and ends with the line "N passed, N failed" (tests plus gate checks).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { checkBundles } from './check-bundles.mjs';
+import { checkManifest } from './check-manifest.mjs';
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function gate(name, ok, detail = '') {
+  if (ok) results.passed += 1;
+  else {
+    results.failed += 1;
+    failures.push(`${name}${detail ? `: ${detail}` : ''}`);
+  }
+  console.log(`${ok ? '✔' : '✘'} ${name}${detail ? ` — ${detail}` : ''}`);
+}
+
+function run(cmd, args, env = {}) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const child = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return child.status === 0;
+}
+
+rmSync('.test-results', { recursive: true, force: true });
+mkdirSync('.test-results', { recursive: true });
+
+gate('type-check (browser)', run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+gate('type-check (server)', run('npx', ['tsc', '-p', 'tsconfig.server.json', '--noEmit']));
+const built = run('node', ['scripts/build.mjs']);
+gate('build (lib + dist bundles)', built);
+if (built) {
+  for (const check of checkBundles()) gate(check.name, check.ok, check.detail);
+}
+const manifest = checkManifest();
+gate('custom-elements.json is fresh', manifest.ok, manifest.detail);
+
+// Node: the tenant and the server entry.
+const nodeTap = '.test-results/node.tap';
+run('node', [
+  '--test',
+  '--test-concurrency=1',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${nodeTap}`,
+  'test/node/',
+]);
+if (existsSync(nodeTap)) {
+  const tap = readFileSync(nodeTap, 'utf8');
+  const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+  results.passed += count('pass');
+  results.failed += count('fail') + count('cancelled');
+  results.skipped += count('skipped') + count('todo');
+  if (count('fail') + count('cancelled') > 0) failures.push('node tests');
+  if (count('tests') === 0) gate('node tests ran', false, 'no Node test executed');
+} else gate('node tests ran', false, 'no TAP output');
+
+// Browser: engine and elements in real Chromium against the local tenant.
+const browserOk = run('npx', ['wtr', '--config', 'web-test-runner.config.mjs']);
+const browserFile = '.test-results/browser.json';
+if (existsSync(browserFile)) {
+  const counts = JSON.parse(readFileSync(browserFile, 'utf8'));
+  results.passed += counts.passed;
+  results.failed += counts.failed + counts.fileErrors;
+  results.skipped += counts.skipped;
+  if (!browserOk) failures.push('browser tests');
+  if (counts.passed + counts.failed === 0) gate('browser tests ran', false, 'no browser test executed');
+} else gate('browser tests ran', false, 'the test runner wrote no results');
+if (!browserOk && existsSync(browserFile) && results.failed === 0) gate('browser run exit code', false);
+
+// The bench must not rot: a smoke run with tiny counts.
+if (existsSync('test/bench/run.mjs')) {
+  gate('bench smoke run', run('node', ['test/bench/run.mjs', '--smoke']));
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
+process.exit(results.failed > 0 ? 1 : 0);

@@ -1,0 +1,102 @@
+// Starts the local tenant beside the test server and gives browser tests a few server commands
+// (through @web/test-runner-commands' executeServerCommand):
+//   tenant-info                      → the tenant's public facts (issuer, domain, clients, users)
+//   tenant-control {method, args}    → tenant.control[method](...args): faults, request log, …
+//   tenant-login {username, password, timeoutMs}
+//                                    → fills and submits the tenant's login page wherever it is
+//                                      open (a popup, an iframe, another tab), like a person would
+//   clear-cookies                    → forgets every cookie in the browser (tenant session too)
+//   open-tab {url} / tab-eval {tab, expression} / close-tab {tab}
+//                                    → other tabs of the same browser, for cross-tab cases
+// These are test-only switches: the tenant exposes control only to the process that started it.
+import { startTenant } from '../../demo/tenant/index.js';
+
+export function tenantPlugin() {
+  /** @type {Awaited<ReturnType<typeof startTenant>> | undefined} */
+  let tenant;
+  const tabs = new Map();
+  let nextTab = 1;
+
+  function browserOf(session) {
+    const page = session.browser.getPage(session.id);
+    return { page, browser: page.browser() };
+  }
+
+  async function findLoginFrame(browser, timeoutMs) {
+    const prefix = `${tenant.issuer}u/login`;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const page of await browser.pages()) {
+        for (const frame of page.frames()) {
+          if (frame.url().startsWith(prefix)) return frame;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no tenant login page opened within ${timeoutMs} ms`);
+  }
+
+  return {
+    name: 'auth0-local-tenant',
+
+    async serverStart({ config }) {
+      const appOrigin = `http://127.0.0.1:${config.port}`;
+      tenant = await startTenant({ port: 0, appOrigins: [appOrigin], quiet: true });
+    },
+
+    async serverStop() {
+      await tenant?.close();
+    },
+
+    async executeCommand({ command, payload = {}, session }) {
+      switch (command) {
+        case 'tenant-info':
+          return tenant.info;
+        case 'tenant-control': {
+          const fn = tenant.control[payload.method];
+          if (typeof fn !== 'function') throw new Error(`tenant.control has no ${payload.method}`);
+          return (await fn.apply(tenant.control, payload.args ?? [])) ?? null;
+        }
+        case 'tenant-login': {
+          const { browser } = browserOf(session);
+          const frame = await findLoginFrame(browser, payload.timeoutMs ?? 10_000);
+          await frame.waitForSelector('input[name=username]');
+          await frame.type('input[name=username]', payload.username);
+          await frame.type('input[name=password]', payload.password);
+          await Promise.all([
+            frame.waitForNavigation({ timeout: 10_000 }).catch(() => undefined),
+            frame.click('[type=submit]'),
+          ]);
+          return true;
+        }
+        case 'clear-cookies': {
+          const { page } = browserOf(session);
+          const cdp = await page.createCDPSession();
+          await cdp.send('Network.clearBrowserCookies');
+          await cdp.detach();
+          return true;
+        }
+        case 'open-tab': {
+          const { browser } = browserOf(session);
+          const tab = await browser.newPage();
+          await tab.goto(new URL(payload.url, session.browser.getPage(session.id).url()).href);
+          const id = nextTab++;
+          tabs.set(id, tab);
+          return id;
+        }
+        case 'tab-eval': {
+          const tab = tabs.get(payload.tab);
+          if (!tab) throw new Error(`no tab ${payload.tab}`);
+          return (await tab.evaluate(payload.expression)) ?? null;
+        }
+        case 'close-tab': {
+          await tabs.get(payload.tab)?.close();
+          tabs.delete(payload.tab);
+          return true;
+        }
+        default:
+          return undefined; // not ours: other plugins may answer
+      }
+    },
+  };
+}
