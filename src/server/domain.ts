@@ -24,7 +24,11 @@ export function tenantUrls(domain: unknown): TenantUrls {
   if (typeof domain !== 'string') {
     throw new InvalidArgumentError('domain', 'ApiClient: the domain option must be a string');
   }
-  const withScheme = /^https?:\/\//i.test(domain) ? domain : `https://${domain}`;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(domain)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+    throw new InvalidArgumentError('domain', `ApiClient: the domain option must be a host or an http(s) URL, not ${scheme}:`);
+  }
+  const withScheme = scheme ? domain : `https://${domain}`;
   let url: URL;
   try {
     url = new URL(withScheme);
