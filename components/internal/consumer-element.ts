@@ -1,0 +1,39 @@
+import { LitElement } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { auth0Context, type Auth0Session } from '../context.js';
+
+const warned = new Set<string>();
+
+/** True when an `<auth0-provider>` encloses `node`, across shadow roots (upgraded or not yet). */
+function insideProvider(node: Node): boolean {
+  for (let at: Node | null = node.parentNode; at; ) {
+    if (at instanceof Element && at.localName === 'auth0-provider') return true;
+    at = at instanceof ShadowRoot ? at.host : at.parentNode;
+  }
+  return false;
+}
+
+/**
+ * The one thing every element but the provider shares: a subscription to the nearest provider's
+ * session (a small controller, STYLE.md §1). `session` stays `undefined` until a provider answers;
+ * elements render a neutral state meanwhile. Outside any provider they render nothing and the
+ * page gets one console warning per element name.
+ */
+export class Auth0ConsumerElement extends LitElement {
+  private readonly _consumer = new ContextConsumer(this, { context: auth0Context, subscribe: true });
+
+  /** The provider's current session, `undefined` before one is found. */
+  protected get session(): Auth0Session | undefined {
+    return this._consumer.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The request above is answered synchronously by an upgraded provider; a provider that is not
+    // upgraded yet still counts (ContextRoot replays the request once it is).
+    if (!this.session && !insideProvider(this) && !warned.has(this.localName)) {
+      warned.add(this.localName);
+      console.warn(`<${this.localName}> is not inside an <auth0-provider>: it renders nothing.`);
+    }
+  }
+}

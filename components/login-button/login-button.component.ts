@@ -1,0 +1,93 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Auth0ConsumerElement } from '../internal/consumer-element.js';
+import { emit } from '../events.js';
+import styles from './login-button.styles.js';
+
+/**
+ * A real `<button>` that starts a login with the provider's engine: a redirect to the tenant's
+ * login page (default) or a popup. Hidden while the session loads and while a user is signed in,
+ * unless `always` is set.
+ *
+ * @summary Log in with Auth0.
+ *
+ * @slot - The label. Default: "Log in".
+ *
+ * @csspart button - The `<button>`.
+ *
+ * @cssproperty --auth0-button-background - Button background (default `#635dff`).
+ * @cssproperty --auth0-button-color - Label color (default `#fff`).
+ * @cssproperty --auth0-button-border - Button border (default `none`).
+ * @cssproperty --auth0-button-radius - Corner radius (default `0.375rem`).
+ * @cssproperty --auth0-button-padding - Padding (default `0.5em 1em`).
+ * @cssproperty --auth0-button-font - Font (default `inherit`).
+ * @cssproperty --auth0-focus-ring - Focus outline (default `2px solid #635dff`).
+ *
+ * @event {CustomEvent<Auth0LoginDetail>} auth0-login - Cancelable, fired before the page leaves or the popup opens: `{mode}`.
+ * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - The login failed (popup closed, blocked, timed out, …): `{error}`.
+ */
+export class Auth0LoginButton extends Auth0ConsumerElement {
+  static override styles = styles;
+  static override shadowRootOptions = { ...Auth0ConsumerElement.shadowRootOptions, delegatesFocus: true };
+
+  /** `redirect` (default): leave for the login page; `popup`: log in in a popup window. */
+  @property() mode: 'redirect' | 'popup' = 'redirect';
+
+  /** Log in to this organization (id or name). */
+  @property() organization?: string;
+
+  /** An organization invitation ticket id. */
+  @property() invitation?: string;
+
+  /** `signup` opens the sign-up form instead of the login form. */
+  @property({ attribute: 'screen-hint' }) screenHint?: string;
+
+  /** Skip the login page and go straight to this connection (e.g. `google-oauth2`). */
+  @property() connection?: string;
+
+  /** Prefill the username or email field. */
+  @property({ attribute: 'login-hint' }) loginHint?: string;
+
+  /** Ask for a token for this API instead of the provider's. */
+  @property() audience?: string;
+
+  /** Scopes to ask for in addition to the provider's. */
+  @property() scope?: string;
+
+  /** Stay visible while a user is signed in (e.g. to switch accounts). */
+  @property({ type: Boolean }) always = false;
+
+  @state() private _busy = false;
+
+  protected override render() {
+    const session = this.session;
+    if (!session) return nothing;
+    const visible = this.always || session.status === 'anonymous' || session.status === 'error';
+    return html`<button part="button" type="button" ?hidden=${!visible} ?disabled=${this._busy || !session.client}
+      @click=${this._login}><slot>Log in</slot></button>`;
+  }
+
+  private _login(): void {
+    const client = this.session?.client;
+    if (!client || !emit(this, 'auth0-login', { mode: this.mode }, true)) return;
+    const authorizationParams: Record<string, string> = {};
+    const params: Array<[string, string | undefined]> = [
+      ['organization', this.organization], ['invitation', this.invitation], ['screen_hint', this.screenHint],
+      ['connection', this.connection], ['login_hint', this.loginHint], ['audience', this.audience], ['scope', this.scope],
+    ];
+    for (const [name, value] of params) if (value) authorizationParams[name] = value;
+    // No await before this call: the popup must open inside the click's user activation.
+    const login = this.mode === 'popup'
+      ? client.loginWithPopup({ authorizationParams })
+      : client.loginWithRedirect({ authorizationParams });
+    this._busy = true;
+    login.then(
+      () => { this._busy = false; },
+      (error: Error) => {
+        this._busy = false;
+        // The engine may have reported it in its state already (the provider then fires it).
+        if (this.session?.error !== error) emit(this, 'auth0-error', { error });
+      },
+    );
+  }
+}

@@ -1,0 +1,202 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { Auth0Client } from '../../src/index.js';
+import { auth0Context, type Auth0Session, type Auth0State, type Auth0Status } from '../context.js';
+import { emit } from '../events.js';
+import { attributeError, engineOptions, type Auth0ClientOptions } from './options.js';
+import {
+  invitationOf,
+  isRedirectCallback,
+  replaceUrl,
+  withoutCallbackParams,
+  withoutInvitationParams,
+} from './callback-url.js';
+import styles from './provider.styles.js';
+
+const LOADING: Auth0Session = Object.freeze({ client: null, status: 'loading', user: undefined, error: undefined });
+
+/** Properties whose change builds a new engine (any of them while the current one failed). */
+const IDENTITY = ['domain', 'clientId'];
+const ENGINE_OPTIONS = [
+  ...IDENTITY,
+  'audience', 'scope', 'redirectUri', 'organization', 'cacheLocation', 'useRefreshTokens',
+  'useRefreshTokensFallback', 'useMrrt', 'useDpop', 'issuer', 'leeway', 'authorizeTimeout',
+  'httpTimeout', 'authorizationParams', 'cache',
+];
+
+/**
+ * Creates the Auth0 engine from its attributes and shares the session with every element inside
+ * it (through `auth0Context`). On load it finishes a login or connect redirect (and removes the
+ * response parameters from the address bar), starts a login from an invitation link, or checks
+ * for an existing session.
+ *
+ * @summary The Auth0 session for the page content inside it.
+ *
+ * @slot - The page content that uses the session.
+ *
+ * @event {CustomEvent<Auth0ReadyDetail>} auth0-ready - The first state after load is settled: `{status}`.
+ * @event {CustomEvent<Auth0SessionChangeDetail>} auth0-session-change - The status or the user changed: `{status, user}`.
+ * @event {CustomEvent<Auth0RedirectCallbackDetail>} auth0-redirect-callback - A login redirect finished on this page: `{appState}`.
+ * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - Configuration, callback or session check failed: `{error}`.
+ */
+export class Auth0Provider extends LitElement {
+  static override styles = styles;
+
+  /** The tenant: a bare host (`tenant.eu.auth0.com` → https) or a full `http(s)://` origin. */
+  @property() domain?: string;
+
+  /** The application's client id. */
+  @property({ attribute: 'client-id' }) clientId?: string;
+
+  /** The API the access tokens are for (`authorizationParams.audience`). */
+  @property() audience?: string;
+
+  /** Scopes to ask for (`authorizationParams.scope`); `openid` is always added. */
+  @property() scope?: string;
+
+  /** Where the tenant sends the browser back after login (`authorizationParams.redirect_uri`). */
+  @property({ attribute: 'redirect-uri' }) redirectUri?: string;
+
+  /** Log in to this organization, by id or name (`authorizationParams.organization`). */
+  @property() organization?: string;
+
+  /** `memory` (default) or `localstorage`. */
+  @property({ attribute: 'cache-location' }) cacheLocation?: string;
+
+  /** Use refresh tokens instead of the hidden iframe to renew tokens. */
+  @property({ attribute: 'use-refresh-tokens', type: Boolean }) useRefreshTokens = false;
+
+  /** Fall back to the hidden iframe when no refresh token is at hand. */
+  @property({ attribute: 'use-refresh-tokens-fallback', type: Boolean }) useRefreshTokensFallback = false;
+
+  /** Use one refresh token for several APIs (multi-resource refresh tokens). */
+  @property({ attribute: 'use-mrrt', type: Boolean }) useMrrt = false;
+
+  /** Bind tokens to a browser key (DPoP, RFC 9449). */
+  @property({ attribute: 'use-dpop', type: Boolean }) useDpop = false;
+
+  /** The expected `iss` of ID tokens, when it differs from the domain. */
+  @property() issuer?: string;
+
+  /** Clock skew allowed when checking ID token times, in seconds (engine default 60). */
+  @property({ type: Number }) leeway?: number;
+
+  /** How long a popup or hidden-iframe login may take, in seconds (`authorizeTimeoutInSeconds`). */
+  @property({ attribute: 'authorize-timeout', type: Number }) authorizeTimeout?: number;
+
+  /** How long a call to the tenant may take, in seconds (`httpTimeoutInSeconds`). */
+  @property({ attribute: 'http-timeout', type: Number }) httpTimeout?: number;
+
+  /** Leave the address bar alone on load: no callback handling, no invitation login. */
+  @property({ attribute: 'no-auto-callback', type: Boolean }) noAutoCallback = false;
+
+  /** More authorization parameters (property only); its keys win over the attributes. */
+  @property({ attribute: false }) authorizationParams?: Record<string, unknown>;
+
+  /** A custom token cache (property only); wins over `cache-location`. */
+  @property({ attribute: false }) cache?: Auth0ClientOptions['cache'];
+
+  /** The session status, reflected for CSS: `loading`, `authenticated`, `anonymous` or `error`. */
+  @property({ reflect: true }) status: Auth0Status = 'loading';
+
+  private readonly _context = new ContextProvider(this, { context: auth0Context, initialValue: LOADING });
+  private _session: Auth0Session = LOADING;
+  private _client: Auth0Client | null = null;
+  private _unsubscribe?: () => void;
+  // Each engine gets a number; results of a replaced engine's calls are dropped.
+  private _generation = 0;
+
+  /** The engine (read-only): call its methods directly. `null` while the attributes are invalid. */
+  get client(): Auth0Client | null {
+    return this._client;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: keep the engine and its session, just listen again.
+    if (this._client && !this._unsubscribe) this._listen(this._client);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const keys = [...changed.keys()] as string[];
+    const rebuild = !this.hasUpdated
+      || keys.some((key) => IDENTITY.includes(key))
+      || (!this._client && keys.some((key) => ENGINE_OPTIONS.includes(key)));
+    if (rebuild) this._build();
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  private _build(): void {
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+    const generation = ++this._generation;
+    let client: Auth0Client;
+    try {
+      client = new Auth0Client(engineOptions(this));
+    } catch (cause) {
+      // A page author's mistake: show it (status, event, one console line), never throw.
+      const error = attributeError(cause);
+      this._client = null;
+      console.warn(error.message);
+      this._publish(null, { status: 'error', user: undefined, error } as Auth0State);
+      emit(this, 'auth0-ready', { status: this.status });
+      return;
+    }
+    this._client = client;
+    this._listen(client);
+    void this._start(client, generation);
+  }
+
+  private _listen(client: Auth0Client): void {
+    this._unsubscribe = client.subscribe((state) => this._publish(client, state));
+  }
+
+  /** Provides a new frozen session and tells the page what changed. */
+  private _publish(client: Auth0Client | null, state: Auth0State): void {
+    const previous = this._session;
+    const session: Auth0Session = Object.freeze({ client, status: state.status, user: state.user, error: state.error });
+    this._session = session;
+    this._context.setValue(session);
+    this.status = session.status;
+    if (session.status !== previous.status || JSON.stringify(session.user) !== JSON.stringify(previous.user)) {
+      emit(this, 'auth0-session-change', { status: session.status, user: session.user });
+    }
+    if (session.error && session.error !== previous.error) emit(this, 'auth0-error', { error: session.error });
+  }
+
+  /** The load-time step: finish a redirect, follow an invitation, or look for a session. */
+  private async _start(client: Auth0Client, generation: number): Promise<void> {
+    const url = new URL(location.href);
+    const invitation = invitationOf(url);
+    try {
+      if (!this.noAutoCallback && isRedirectCallback(url)) {
+        // Cleaned first: a reload while the code is being exchanged must not replay it.
+        replaceUrl(withoutCallbackParams(url));
+        const result = await client.handleRedirectCallback(url.href);
+        if (generation === this._generation) emit(this, 'auth0-redirect-callback', { appState: result?.appState });
+      } else if (!this.noAutoCallback && invitation) {
+        replaceUrl(withoutInvitationParams(url));
+        await client.loginWithRedirect({ authorizationParams: invitation });
+        return; // the page is leaving for the tenant
+      } else {
+        await client.checkSession();
+      }
+    } catch (error) {
+      // The engine reports most failures in its state (and so through `_publish`); the rest here.
+      if (generation === this._generation && error !== this._session.error) {
+        emit(this, 'auth0-error', { error: error as Error });
+      }
+    }
+    if (generation === this._generation) emit(this, 'auth0-ready', { status: this.status });
+  }
+}
