@@ -1,0 +1,61 @@
+// The `/authorize` request (RFC 6749 §4.1.1 with PKCE, RFC 7636 §4.3) and the secrets the
+// answer must later match.
+import type { AuthorizationParams } from './options.js';
+import { createPkcePair } from './pkce.js';
+import { randomString } from './random.js';
+import { DEFAULT_AUDIENCE } from './scope.js';
+
+/** An authorize URL and what finishing it needs. */
+export interface AuthorizeRequest {
+  url: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  /** `undefined` when neither the call nor the client set one (the tenant's default applies). */
+  redirect_uri: string | undefined;
+  scope: string;
+  /** `default` when no audience was asked for (cache-key form). */
+  audience: string;
+}
+
+/** Query string of the defined values only (`undefined` / `null` left out). */
+export function queryString(params: Record<string, unknown>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null) query.set(key, String(value));
+  return query.toString();
+}
+
+/**
+ * Builds the authorize URL with fresh `state`, `nonce` and an S256 PKCE pair.
+ * @param params the merged authorization parameters, `scope` already resolved.
+ * @param response_mode `query` for redirects, `web_message` for popup and silent iframe.
+ */
+export async function buildAuthorizeRequest(
+  domainUrl: string,
+  clientId: string,
+  params: AuthorizationParams & { scope: string },
+  response_mode: 'query' | 'web_message' = 'query',
+): Promise<AuthorizeRequest> {
+  const state = randomString();
+  const nonce = randomString();
+  const { code_verifier, code_challenge } = await createPkcePair();
+  const query = queryString({
+    client_id: clientId,
+    ...params,
+    response_type: 'code',
+    response_mode,
+    state,
+    nonce,
+    code_challenge,
+    code_challenge_method: 'S256',
+  });
+  return {
+    url: `${domainUrl}/authorize?${query}`,
+    state,
+    nonce,
+    code_verifier,
+    redirect_uri: params.redirect_uri,
+    scope: params.scope,
+    audience: params.audience || DEFAULT_AUDIENCE,
+  };
+}

@@ -1,0 +1,30 @@
+// `auth0-elements/engine`: the session engine's public API (DESIGN.md §3). Re-exports only.
+export { Auth0Client, createAuth0Client } from './Auth0Client.js';
+export { InMemoryCache } from './cache/in-memory-cache.js';
+export { LocalStorageCache } from './cache/local-storage-cache.js';
+export {
+  GenericError,
+  AuthenticationError,
+  ConnectError,
+  TimeoutError,
+  PopupTimeoutError,
+  PopupCancelledError,
+  PopupOpenError,
+  MfaRequiredError,
+  MissingRefreshTokenError,
+  UseDpopNonceError,
+} from './errors.js';
+export type { Auth0ClientOptions, AuthorizationParams } from './options.js';
+export type { ICache, CacheEntry, WrappedCacheEntry, IdTokenEntry, DecodedToken } from './cache/cache-entry.js';
+export type { User, IdToken } from './id-token.js';
+export type { PopupConfigOptions } from './popup.js';
+export type { SessionState, SessionStatus, SessionListener } from './state.js';
+export type {
+  RedirectLoginOptions,
+  RedirectLoginResult,
+  PopupLoginOptions,
+  GetTokenWithPopupOptions,
+  GetTokenSilentlyOptions,
+  GetTokenSilentlyVerboseResponse,
+  LogoutOptions,
+} from './types.js';

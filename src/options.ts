@@ -1,0 +1,153 @@
+// Client options: the SPA SDK's names and defaults, checked once at construction so a
+// misconfiguration fails loudly with a TypeError that names the option (STYLE.md §8).
+import type { ICache } from './cache/cache-entry.js';
+
+/**
+ * Parameters sent to `/authorize` (OpenID Connect Core §3.1.2.1 plus Auth0's own). Any other key
+ * is passed through as given.
+ */
+export interface AuthorizationParams {
+  /** The API identifier the access token is for (sent as `audience`). */
+  audience?: string;
+  /** Space-separated scopes; `openid` is always added. */
+  scope?: string;
+  /** Where the tenant sends the user back; passed through as given, never built from page input. */
+  redirect_uri?: string;
+  /** Organization id (`org_…`) or name; the ID token's `org_id` / `org_name` must match. */
+  organization?: string;
+  /** Invitation ticket id, with `organization`. */
+  invitation?: string;
+  screen_hint?: 'signup' | 'login' | string;
+  prompt?: 'none' | 'login' | 'consent' | 'select_account';
+  /** Seconds since the last authentication the tenant may accept; checked against `auth_time`. */
+  max_age?: string | number;
+  connection?: string;
+  login_hint?: string;
+  ui_locales?: string;
+  acr_values?: string;
+  [key: string]: any;
+}
+
+/** Options of `new Auth0Client(options)` / `createAuth0Client(options)`. */
+export interface Auth0ClientOptions {
+  /** Tenant host (`tenant.eu.auth0.com` → `https://…`) or a full `http(s)://` origin. */
+  domain: string;
+  clientId: string;
+  /** Expected `iss` of ID tokens when it differs from the domain (custom domains). */
+  issuer?: string;
+  authorizationParams?: AuthorizationParams;
+  /** `memory` (default) or `localstorage`. Ignored, with a warning, when `cache` is given. */
+  cacheLocation?: 'memory' | 'localstorage';
+  /** A custom cache (`get/set/remove/allKeys?`, sync or async). */
+  cache?: ICache;
+  /** Ask for `offline_access`; the refresh-token grant itself arrives with issue 4. */
+  useRefreshTokens?: boolean;
+  useRefreshTokensFallback?: boolean;
+  useMrrt?: boolean;
+  useDpop?: boolean;
+  /** Clock skew, in seconds, allowed when checking ID-token times. Default 60. */
+  leeway?: number;
+  /** Popup and silent-iframe timeout. Default 60. */
+  authorizeTimeoutInSeconds?: number;
+  /** Timeout of requests to the tenant. Default 10. */
+  httpTimeoutInSeconds?: number;
+  /** Send token requests as `application/x-www-form-urlencoded` (default) or JSON. */
+  useFormData?: boolean;
+  /** Lifetime of the `auth0.<clientId>.is.authenticated` cookie. Default 1. */
+  sessionCheckExpiryDays?: number;
+  cookieDomain?: string;
+  /** Clock used for cache expiry and ID-token checks (ms since epoch). */
+  nowProvider?: () => number | Promise<number>;
+  workerUrl?: string;
+}
+
+/** Options after validation and defaults: what the rest of the engine reads. */
+export interface ResolvedOptions extends Auth0ClientOptions {
+  /** The tenant's base URL, without a trailing slash: `https://host` or the given origin. */
+  domainUrl: string;
+  /** Expected `iss` of ID tokens, with the trailing slash Auth0 uses. */
+  tokenIssuer: string;
+  authorizationParams: AuthorizationParams;
+  leeway: number;
+  authorizeTimeoutInSeconds: number;
+  httpTimeoutInSeconds: number;
+  useFormData: boolean;
+  sessionCheckExpiryDays: number;
+  nowProvider: () => number | Promise<number>;
+}
+
+const fail = (option: string, what: string): never => {
+  throw new TypeError(`Auth0Client: option \`${option}\` ${what}`);
+};
+
+/**
+ * `domain` → base URL: a bare host means `https://host`; `http://` / `https://` values are used as
+ * is (the local tenant runs on plain http). Paths, queries and fragments are refused.
+ */
+function domainUrlOf(domain: unknown): string {
+  if (typeof domain !== 'string' || !domain.trim()) fail('domain', 'is required (a host such as "tenant.auth0.com")');
+  const value = (domain as string).trim();
+  const withScheme = /^https?:\/\//i.test(value) ? value : `https://${value}`;
+  let url: URL | undefined;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    /* reported below */
+  }
+  if (!url || !url.hostname || url.username || url.search || url.hash || url.pathname.replace(/\/+$/, '')) {
+    fail('domain', `must be a host or an http(s) origin, got "${value}"`);
+  }
+  return url!.origin;
+}
+
+function issuerOf(issuer: string | undefined, domainUrl: string): string {
+  if (issuer === undefined) return `${domainUrl}/`;
+  if (typeof issuer !== 'string' || !issuer) fail('issuer', 'must be a non-empty string');
+  if (/^https?:\/\//i.test(issuer)) return issuer;
+  return `https://${issuer.replace(/\/+$/, '')}/`;
+}
+
+function number(options: Auth0ClientOptions, key: keyof Auth0ClientOptions, fallback: number): number {
+  const value = options[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    fail(key, `must be a non-negative number of seconds/days, got ${JSON.stringify(value)}`);
+  }
+  return value as number;
+}
+
+/**
+ * Checks the options and applies the SPA SDK's defaults.
+ * @throws TypeError naming the option that is missing or malformed.
+ */
+export function resolveOptions(options: Auth0ClientOptions): ResolvedOptions {
+  if (!options || typeof options !== 'object') fail('options', 'must be an object with `domain` and `clientId`');
+  const domainUrl = domainUrlOf(options.domain);
+  if (typeof options.clientId !== 'string' || !options.clientId.trim()) fail('clientId', 'is required (a non-empty string)');
+  if (options.cacheLocation !== undefined && options.cacheLocation !== 'memory' && options.cacheLocation !== 'localstorage') {
+    fail('cacheLocation', `must be "memory" or "localstorage", got ${JSON.stringify(options.cacheLocation)}`);
+  }
+  const cache = options.cache;
+  if (cache !== undefined && !['get', 'set', 'remove'].every((m) => typeof (cache as any)?.[m] === 'function')) {
+    fail('cache', 'must implement get(key), set(key, value) and remove(key)');
+  }
+  const params = options.authorizationParams;
+  if (params !== undefined && (typeof params !== 'object' || params === null)) fail('authorizationParams', 'must be an object');
+  if (params?.scope !== undefined && typeof params.scope !== 'string') fail('authorizationParams.scope', 'must be a string');
+  if (options.nowProvider !== undefined && typeof options.nowProvider !== 'function') fail('nowProvider', 'must be a function');
+  for (const key of ['useRefreshTokens', 'useRefreshTokensFallback', 'useMrrt', 'useDpop', 'useFormData'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') fail(key, 'must be a boolean');
+  }
+  return {
+    ...options,
+    domainUrl,
+    tokenIssuer: issuerOf(options.issuer, domainUrl),
+    authorizationParams: { ...params },
+    leeway: number(options, 'leeway', 60),
+    authorizeTimeoutInSeconds: number(options, 'authorizeTimeoutInSeconds', 60),
+    httpTimeoutInSeconds: number(options, 'httpTimeoutInSeconds', 10),
+    sessionCheckExpiryDays: number(options, 'sessionCheckExpiryDays', 1),
+    useFormData: options.useFormData ?? true,
+    nowProvider: options.nowProvider ?? Date.now,
+  };
+}

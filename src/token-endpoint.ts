@@ -1,0 +1,54 @@
+// The token endpoint (RFC 6749 §3.2): one function that POSTs a grant. The authorization-code grant
+// uses it now; the refresh-token grant and DPoP proofs plug in here later.
+import { GenericError, MfaRequiredError } from './errors.js';
+import { fetchJson } from './http.js';
+import { queryString } from './authorize-url.js';
+
+/** A successful token response (RFC 6749 §5.1; `id_token` from OpenID Connect Core §3.1.3.3). */
+export interface TokenResponse {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+  id_token?: string;
+  scope?: string;
+  refresh_token?: string;
+}
+
+export interface TokenRequest {
+  domainUrl: string;
+  clientId: string;
+  /** Form body (default, no CORS preflight) or JSON. */
+  useFormData: boolean;
+  timeoutMs: number;
+  /** The grant's own parameters: `grant_type` and what it needs. */
+  grant: { grant_type: string } & Record<string, string | undefined>;
+}
+
+/**
+ * POSTs a grant to `<domain>/oauth/token`.
+ * @throws TimeoutError past `timeoutMs`; MfaRequiredError for `mfa_required`; GenericError with
+ *   the tenant's `error` (RFC 6749 §5.2), or `request_error`, `network_error`, `invalid_response`.
+ */
+export async function requestToken({ domainUrl, clientId, useFormData, timeoutMs, grant }: TokenRequest): Promise<TokenResponse> {
+  const params = { client_id: clientId, ...grant };
+  const { ok, status, body } = await fetchJson<any>(
+    `${domainUrl}/oauth/token`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': useFormData ? 'application/x-www-form-urlencoded' : 'application/json' },
+      body: useFormData ? queryString(params) : JSON.stringify(params),
+    },
+    timeoutMs,
+  );
+  if (!ok) {
+    const error = typeof body?.error === 'string' ? body.error : 'request_error';
+    const description = typeof body?.error_description === 'string' ? body.error_description : `Token endpoint answered HTTP ${status}`;
+    if (error === 'mfa_required') throw new MfaRequiredError(error, description, body.mfa_token);
+    throw new GenericError(error, description);
+  }
+  const expires_in = Number(body?.expires_in);
+  if (typeof body?.access_token !== 'string' || !Number.isFinite(expires_in)) {
+    throw new GenericError('invalid_response', 'The token response has no access_token or expires_in');
+  }
+  return { ...body, expires_in } as TokenResponse;
+}
