@@ -1,0 +1,103 @@
+// The demo API: a small Node HTTP server next to the local tenant whose routes accept only a
+// verified access token — by default a DPoP-bound one with a valid proof — checked with the
+// server entry (auth0-elements/server). The demo page's <auth0-fetch> reads it.
+import { createServer } from 'node:http';
+import { ApiClient, readCredentials } from '../../lib/src/server/index.js';
+import { answerPreflight, corsHeaders } from './cors.js';
+import { sendError, sendJson } from './respond.js';
+import { routes as defaultRoutes } from './routes.js';
+
+/**
+ * @typedef {object} RouteContext
+ * @property {import('node:http').IncomingMessage} req
+ * @property {import('../../lib/src/server/index.js').VerifiedAccessToken} claims the verified claims
+ * @property {string} token the verified access token (for a Token Vault exchange; never log it)
+ * @property {ApiClient} apiClient
+ */
+
+/**
+ * @typedef {object} DemoApiOptions
+ * @property {number} [port] default 0 (a free port)
+ * @property {string} [host] default 127.0.0.1
+ * @property {string} domain the tenant, e.g. `tenant.domain` of the local tenant
+ * @property {string} audience the API identifier tokens must carry
+ * @property {string[]} [appOrigins] origins allowed by CORS
+ * @property {boolean} [requireDpop] refuse Bearer tokens; default true
+ * @property {boolean} [dpopNonce] require server nonces in DPoP proofs (RFC 9449 §9); default false
+ * @property {string} [clientId] the API's own client, for Token Vault routes
+ * @property {string} [clientSecret]
+ * @property {string} [publicUrl] the origin clients call, for the proofs' `htu`; default the listening address
+ * @property {Record<string, (context: RouteContext) => unknown>} [routes] extra routes, "METHOD /path" → handler
+ */
+
+/**
+ * Starts the demo API.
+ * @param {DemoApiOptions} options
+ * @returns {Promise<{url: string, port: number, apiClient: ApiClient, close(): Promise<void>}>}
+ */
+export async function startDemoApi({
+  port = 0,
+  host = '127.0.0.1',
+  domain,
+  audience,
+  appOrigins = [],
+  requireDpop = true,
+  dpopNonce = false,
+  clientId,
+  clientSecret,
+  publicUrl,
+  routes = {},
+} = /** @type {DemoApiOptions} */ ({})) {
+  const apiClient = new ApiClient({
+    domain,
+    audience,
+    clientId,
+    clientSecret,
+    dpop: { required: requireDpop, nonce: dpopNonce },
+  });
+  const allowed = new Set(appOrigins.map((origin) => new URL(origin).origin));
+  const table = { ...defaultRoutes, ...routes };
+  let origin = publicUrl ? new URL(publicUrl).origin : '';
+
+  const server = createServer(async (req, res) => {
+    const cors = corsHeaders(req.headers.origin, allowed);
+    try {
+      // The proof's htu is checked against the URL the client called: our own public origin, never
+      // the Host header, which the caller controls. Concatenated, not resolved: a request target
+      // like `//evil.example/api/messages` must not change the origin.
+      const target = req.url?.startsWith('/') ? req.url : '/';
+      const url = new URL(`${origin}${target}`);
+      if (req.method === 'OPTIONS') return answerPreflight(req, res, allowed);
+      const handler = table[`${req.method} ${url.pathname}`];
+      if (!handler) return sendJson(res, 404, { error: 'not_found', error_description: 'no such route' }, cors);
+      const claims = await apiClient.verifyAccessToken({ headers: req.headers, method: req.method ?? 'GET', url });
+      const { token } = readCredentials(req.headers);
+      const answer = await handler({ req, claims, token, apiClient });
+      const nonce = apiClient.nonce();
+      sendJson(res, answer.status, answer.body, { ...cors, ...(nonce ? { 'DPoP-Nonce': nonce } : {}) });
+    } catch (error) {
+      sendError(res, error, cors);
+    }
+  });
+  const sockets = new Set();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  origin ||= `http://${host}:${address.port}`;
+  return {
+    url: origin,
+    port: address.port,
+    apiClient,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,9 @@
+// The demo API's routes: "METHOD /path" → handler({req, claims, token, apiClient}) → {status, body}.
+// Every route here requires a verified access token; add protected routes (e.g. issue 7's
+// /api/calendar) to this table.
+import { messages } from './messages.js';
+
+/** @type {Record<string, (context: import('./index.js').RouteContext) => Promise<{status: number, body: unknown}> | {status: number, body: unknown}>} */
+export const routes = {
+  'GET /api/messages': messages,
+};
