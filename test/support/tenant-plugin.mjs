@@ -55,7 +55,7 @@ export function tenantPlugin() {
         case 'tenant-control': {
           const fn = tenant.control[payload.method];
           if (typeof fn !== 'function') throw new Error(`tenant.control has no ${payload.method}`);
-          return (await fn.apply(tenant.control, payload.args ?? [])) ?? null;
+          return (await fn.apply(tenant.control, payload.args ?? [])) ?? true; // wtr treats null as "command not handled"
         }
         case 'tenant-login': {
           const { browser } = browserOf(session);
