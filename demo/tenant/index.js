@@ -1,4 +1,42 @@
-// TEMPORARY placeholder for the infra smoke test; replaced by the real tenant.
-export async function startTenant() {
-  return { issuer: 'http://127.0.0.1:1/', info: { issuer: 'http://127.0.0.1:1/', domain: 'http://127.0.0.1:1' }, control: {}, close: async () => {} };
+// The local Auth0-shaped tenant, importable: `startTenant(options)` → a running tenant on 127.0.0.1.
+// See README in this folder's parent docs and DESIGN.md §6. Plain JavaScript so it runs in Node
+// without a build step.
+
+/**
+ * @typedef {object} TenantOptions
+ * @property {number} [port] 0 (default) picks a free port
+ * @property {string} [host] default 127.0.0.1; apps must share the host (SameSite=Lax cookies)
+ * @property {string[]} [appOrigins] origins whose URLs are accepted as redirect_uri and returnTo, and
+ *   allowed by CORS (e.g. `http://127.0.0.1:8000`)
+ * @property {boolean} [quiet] no console output except real errors
+ */
+
+/** @typedef {Awaited<ReturnType<typeof import('./tenant.js').createTenant>>} Tenant */
+
+/**
+ * Loads the implementation; oidc-provider warns about Node 20 when it is first imported, which
+ * `quiet` silences (it works on a recent 20.x).
+ */
+async function load(quiet) {
+  if (!quiet) return import('./tenant.js');
+  const { warn } = console;
+  console.warn = (...args) => {
+    if (!String(args[0]).includes('Unsupported runtime')) warn.apply(console, args);
+  };
+  try {
+    return await import('./tenant.js');
+  } finally {
+    console.warn = warn;
+  }
+}
+
+/**
+ * Starts a tenant. `tenant.control` holds test-only switches; it is reachable only from this
+ * process, never over HTTP.
+ * @param {TenantOptions} [options]
+ * @returns {Promise<Tenant>}
+ */
+export async function startTenant({ port = 0, host = '127.0.0.1', appOrigins = [], quiet = false } = {}) {
+  const { createTenant } = await load(quiet);
+  return createTenant({ port, host, appOrigins });
 }

@@ -1,0 +1,122 @@
+// The tenant's HTTP edge: every request passes here before oidc-provider. It logs the request,
+// applies armed test faults, and translates Auth0's dialect into what oidc-provider speaks:
+// `audience` → RFC 8707 `resource`, `offline_access` → the internal offline scope, JSON bodies at
+// /oauth/token and /oauth/revoke → form bodies, /v2/logout?returnTo= → /oidc/logout.
+import { Readable } from 'node:stream';
+import { applyFault, targetOf } from './faults.js';
+import { OFFLINE_SCOPE } from './provider.js';
+
+const BODY_LIMIT = 56 * 1024;
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Auth0's `offline_access`, as oidc-provider should see it. */
+function inboundScope(scope) {
+  return scope.split(' ').map((s) => (s === 'offline_access' ? OFFLINE_SCOPE : s)).join(' ');
+}
+
+/** @param {URLSearchParams} params */
+function translateParams(params) {
+  const audience = params.get('audience');
+  params.delete('audience');
+  if (audience && audience !== 'default' && !params.has('resource')) params.set('resource', audience);
+  const scope = params.get('scope');
+  if (scope) params.set('scope', inboundScope(scope));
+}
+
+/** @param {import('node:http').IncomingMessage} req */
+async function readBody(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > BODY_LIMIT) throw new Error('request entity too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Form or JSON body → URLSearchParams (JSON values that are not strings are sent as JSON text). */
+function parseBody(text, contentType = '') {
+  if (!contentType.startsWith('application/json')) return new URLSearchParams(text);
+  const params = new URLSearchParams();
+  const json = text ? JSON.parse(text) : {};
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new Error('JSON body must be an object');
+  for (const [key, value] of Object.entries(json)) {
+    if (value !== undefined && value !== null) params.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  return params;
+}
+
+/** Lets oidc-provider read a body the edge already consumed, as a form. */
+function replaceBody(req, text) {
+  const buffer = Buffer.from(text);
+  req.headers['content-type'] = FORM;
+  req.headers['content-length'] = String(buffer.length);
+  delete req.headers['transfer-encoding'];
+  Object.defineProperty(req, 'readable', { value: true, configurable: true });
+  req.iterator = (options) => Readable.from([buffer]).iterator(options);
+}
+
+/**
+ * @param {object} tenant
+ * @param {(req: any, res: any) => void} tenant.handler oidc-provider's request handler
+ * @param {import('./faults.js').Faults} tenant.faults
+ * @param {import('./faults.js').RequestLog} tenant.log
+ * @param {Set<string>} tenant.appOrigins
+ * @param {string} tenant.defaultClientId used by /v2/logout when only returnTo is given
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
+ */
+export function createEdge({ handler, faults, log, appOrigins, defaultClientId }) {
+  const corsFor = (req) => {
+    const origin = req.headers.origin;
+    if (!origin || !appOrigins.has(origin)) return {};
+    return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'WWW-Authenticate, DPoP-Nonce', vary: 'Origin' };
+  };
+
+  return async function edge(req, res) {
+    const url = new URL(req.url ?? '/', 'http://tenant.invalid');
+    const method = req.method ?? 'GET';
+    const record = log.start(method, url.pathname, res);
+
+    /** @type {URLSearchParams | undefined} */
+    let body;
+    if (method === 'POST' && (url.pathname === '/oauth/token' || url.pathname === '/oauth/revoke')) {
+      try {
+        body = parseBody(await readBody(req), req.headers['content-type']);
+      } catch (error) {
+        res.writeHead(400, { ...corsFor(req), 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'invalid_request', error_description: `could not parse the request body: ${error.message}` }));
+        return;
+      }
+      if (body.has('grant_type')) record.grantType = body.get('grant_type') ?? undefined;
+      if (body.has('audience')) record.audience = body.get('audience') ?? undefined;
+    } else if (url.searchParams.has('audience')) {
+      record.audience = url.searchParams.get('audience') ?? undefined;
+    }
+
+    const target = targetOf(method, url.pathname);
+    const fault = target && faults.take(target);
+    if (fault) {
+      applyFault(fault, req, res, corsFor(req));
+      return;
+    }
+
+    if (body) {
+      translateParams(body);
+      replaceBody(req, body.toString());
+    } else if (method === 'GET' && url.pathname === '/authorize') {
+      translateParams(url.searchParams);
+      req.url = `${url.pathname}?${url.searchParams}`;
+    } else if (method === 'GET' && url.pathname === '/v2/logout') {
+      const q = url.searchParams;
+      const logout = new URLSearchParams();
+      const returnTo = q.get('returnTo');
+      const clientId = q.get('client_id') ?? (returnTo && defaultClientId);
+      if (clientId) logout.set('client_id', clientId);
+      if (returnTo) logout.set('post_logout_redirect_uri', returnTo);
+      req.url = `/oidc/logout?${logout}`;
+    }
+
+    handler(req, res);
+  };
+}

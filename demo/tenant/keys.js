@@ -1,0 +1,78 @@
+// The tenant's token-signing keys. oidc-provider signs through one ExternalSigningKey whose kid and
+// private key follow the newest key, so rotating is a matter of generating a key: new tokens carry
+// the new kid at once while the JWKS keeps serving the older keys for tokens already out there.
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { ExternalSigningKey } from 'oidc-provider';
+
+const ALG = 'RS256';
+
+function newKey() {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { kid: randomBytes(12).toString('base64url'), privateKey, publicKey };
+}
+
+const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+export class SigningKeys {
+  /** Newest first. */
+  #keys = [newKey()];
+
+  /** A key the JWKS never shows, for tokens with a signature that must not verify. */
+  #rogue;
+
+  get current() {
+    return this.#keys[0];
+  }
+
+  /** @returns {string} the kid of the new current key */
+  rotate() {
+    this.#keys.unshift(newKey());
+    return this.current.kid;
+  }
+
+  /** The public JWK Set, current key first. */
+  jwks() {
+    return {
+      keys: this.#keys.map(({ kid, publicKey }) => ({ ...publicKey.export({ format: 'jwk' }), kid, alg: ALG, use: 'sig' })),
+    };
+  }
+
+  /** The one key object oidc-provider is configured with; it always signs with the current key. */
+  providerKey() {
+    const keys = this;
+    return new (class CurrentKey extends ExternalSigningKey {
+      get kid() {
+        return keys.current.kid;
+      }
+
+      set kid(_value) {}
+
+      get alg() {
+        return ALG;
+      }
+
+      set alg(_value) {}
+
+      keyObject() {
+        return keys.current.publicKey;
+      }
+
+      sign(data) {
+        return sign('sha256', data, keys.current.privateKey);
+      }
+    })();
+  }
+
+  /**
+   * Signs a JWT with the current key, or with a key outside the JWKS that claims the current kid.
+   * @param {Record<string, unknown>} header
+   * @param {Record<string, unknown>} payload
+   * @param {{ rogue?: boolean }} [options]
+   */
+  signJwt(header, payload, { rogue = false } = {}) {
+    if (rogue) this.#rogue ??= newKey();
+    const key = rogue ? this.#rogue : this.current;
+    const input = `${b64({ ...header, alg: ALG, kid: this.current.kid })}.${b64(payload)}`;
+    return `${input}.${sign('sha256', Buffer.from(input), key.privateKey).toString('base64url')}`;
+  }
+}

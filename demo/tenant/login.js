@@ -1,0 +1,72 @@
+// The login step of an authorization request, at /u/login/<uid> like Auth0's Universal Login: a
+// username and password form; on success the request resumes at /authorize/<uid>.
+import { loginPage, errorPage } from './pages.js';
+
+const PATH = /^\/u\/login\/([\w-]+)$/;
+
+/** @param {import('node:http').IncomingMessage} req */
+async function readForm(req) {
+  let body = '';
+  for await (const chunk of req) {
+    body += chunk;
+    if (body.length > 16_384) throw new Error('login form too large');
+  }
+  return new URLSearchParams(body);
+}
+
+/**
+ * Koa middleware for the provider.
+ * @param {import('oidc-provider').default} provider
+ * @param {import('./directory.js').Directory} directory
+ */
+export function loginRoutes(provider, directory) {
+  const users = Object.values(directory.config.users);
+
+  return async function login(ctx, next) {
+    const match = PATH.exec(ctx.path);
+    if (!match || (ctx.method !== 'GET' && ctx.method !== 'POST')) return next();
+
+    ctx.set('cache-control', 'no-store');
+    ctx.type = 'html';
+    let interaction;
+    try {
+      interaction = await provider.interactionDetails(ctx.req, ctx.res);
+      if (interaction.uid !== match[1]) throw new Error('interaction mismatch');
+    } catch {
+      ctx.status = 400;
+      ctx.body = errorPage({ error: 'invalid_request', error_description: 'This login page has expired. Start the login again from the application.' });
+      return undefined;
+    }
+
+    const client = await provider.Client.find(String(interaction.params.client_id));
+    const org = directory.organization(interaction.params.organization);
+    const render = (extra = {}) => loginPage({
+      action: ctx.path,
+      clientName: client?.clientName ?? String(interaction.params.client_id),
+      organization: org?.display_name,
+      users,
+      ...extra,
+    });
+
+    if (ctx.method === 'GET') {
+      ctx.body = render();
+      return undefined;
+    }
+
+    const form = await readForm(ctx.req);
+    const username = form.get('username') ?? '';
+    const user = directory.authenticate(username, form.get('password') ?? '');
+    if (!user) {
+      ctx.status = 401;
+      ctx.body = render({ username, error: 'Wrong username or password.' });
+      return undefined;
+    }
+
+    const returnTo = await provider.interactionResult(ctx.req, ctx.res, {
+      login: { accountId: user.sub },
+    }, { mergeWithLastSubmission: false });
+    ctx.status = 303;
+    ctx.redirect(returnTo);
+    return undefined;
+  };
+}

@@ -1,0 +1,44 @@
+// Koa middleware that shapes oidc-provider's responses the way Auth0's look: token responses list
+// the scopes granted in Auth0's words, and the JWKS lists every signing key still in use. The ID
+// token tampering switch applies here too, to the next token response that carries an ID token.
+import { OFFLINE_SCOPE } from './provider.js';
+import { tamperIdToken } from './tamper.js';
+
+const words = (scope) => (typeof scope === 'string' ? scope.split(' ').filter(Boolean) : []);
+
+/**
+ * Auth0 answers with every scope granted (the OpenID ones and the API's), oidc-provider with the
+ * access token's scopes only; and `offline_access` goes back to its public name.
+ * @param {any} oidc the request's oidc-provider context
+ */
+function grantedScope(oidc, fallback) {
+  const { AccessToken: at, Grant: grant, RefreshToken: rt, AuthorizationCode: code } = oidc.entities;
+  const source = rt ?? code;
+  const granted = new Set(words(grant?.getOIDCScope?.()));
+  const requested = words(oidc.params?.scope || source?.scope);
+  const scopes = new Set([...requested.filter((s) => granted.has(s)), ...words(at?.scope ?? fallback)]);
+  return [...scopes].map((s) => (s === OFFLINE_SCOPE ? 'offline_access' : s)).join(' ');
+}
+
+/**
+ * @param {object} tenant
+ * @param {import('./keys.js').SigningKeys} tenant.keys
+ * @param {{ tamper?: import('./tamper.js').TamperKind }} tenant.switches
+ */
+export function auth0Responses({ keys, switches }) {
+  return async function responses(ctx, next) {
+    await next();
+    if (ctx.path === '/.well-known/jwks.json' && ctx.status === 200) {
+      ctx.body = keys.jwks();
+      return;
+    }
+    if (ctx.path !== '/oauth/token' || ctx.status !== 200 || !ctx.body || typeof ctx.body !== 'object') return;
+
+    const body = ctx.body;
+    if (typeof body.scope === 'string') body.scope = grantedScope(ctx.oidc, body.scope);
+    if (body.id_token && switches.tamper) {
+      body.id_token = tamperIdToken(body.id_token, switches.tamper, keys);
+      switches.tamper = undefined;
+    }
+  };
+}

@@ -1,0 +1,99 @@
+// The local tenant's data: who can log in, which applications and APIs exist, which organizations.
+// Everything the demo and the tests rely on is read from here; change it to shape your own tenant.
+
+/** @typedef {{ username: string, password: string, sub: string, name: string, nickname: string,
+ *   email: string, email_verified: boolean, picture: string, updated_at: string,
+ *   organizations: string[] }} UserConfig */
+/** @typedef {{ clientId: string, name: string, type: 'spa', mrrt: string[] }} SpaClientConfig */
+/** @typedef {{ clientId: string, clientSecret: string, name: string, type: 'confidential' }} ConfidentialClientConfig */
+/** @typedef {{ identifier: string, name: string, scopes: string[], accessTokenTTL: number }} ApiConfig */
+/** @typedef {{ id: string, name: string, display_name: string }} OrganizationConfig */
+
+export default {
+  /** @type {Record<string, SpaClientConfig | ConfidentialClientConfig>} */
+  clients: {
+    spa: {
+      clientId: 'demo-spa-client',
+      name: 'Auth0 Elements demo',
+      type: 'spa',
+      // Audiences a refresh token of this client may be used for besides the one it was issued for
+      // (Auth0's multi-resource refresh token policy).
+      mrrt: ['https://api.example.com', 'https://analytics.example.com'],
+    },
+    confidential: {
+      clientId: 'demo-api-server',
+      clientSecret: 'demo-api-server-secret-do-not-use-in-production',
+      name: 'Demo API (server side)',
+      type: 'confidential',
+    },
+  },
+
+  /** @type {Record<string, ApiConfig>} */
+  apis: {
+    default: {
+      identifier: 'https://api.example.com',
+      name: 'Demo API',
+      scopes: ['read:messages', 'write:messages', 'read:products', 'read:orders', 'read:calendar'],
+      accessTokenTTL: 3600,
+    },
+    analytics: {
+      identifier: 'https://analytics.example.com',
+      name: 'Analytics API',
+      scopes: ['read:analytics', 'write:analytics'],
+      accessTokenTTL: 3600,
+    },
+    admin: {
+      identifier: 'https://admin.example.com',
+      name: 'Admin API',
+      scopes: ['read:admin', 'write:admin', 'delete:admin'],
+      accessTokenTTL: 3600,
+    },
+  },
+
+  /** @type {Record<string, OrganizationConfig>} */
+  organizations: {
+    acme: { id: 'org_acme0000000001', name: 'acme', display_name: 'Acme Corporation' },
+    globex: { id: 'org_globex00000001', name: 'globex', display_name: 'Globex Inc.' },
+  },
+
+  /** @type {Record<string, UserConfig>} */
+  users: {
+    alice: {
+      username: 'alice',
+      password: 'alice-password',
+      sub: 'auth0|alice',
+      name: 'Alice Example',
+      nickname: 'alice',
+      email: 'alice@example.com',
+      email_verified: true,
+      picture: 'https://s.gravatar.com/avatar/alice.png',
+      updated_at: '2025-01-01T00:00:00.000Z',
+      organizations: ['acme', 'globex'],
+    },
+    bob: {
+      username: 'bob',
+      password: 'bob-password',
+      sub: 'auth0|bob',
+      name: 'Bob Example',
+      nickname: 'bob',
+      email: 'bob@example.com',
+      email_verified: false,
+      picture: 'https://s.gravatar.com/avatar/bob.png',
+      updated_at: '2025-01-02T00:00:00.000Z',
+      organizations: ['acme'],
+    },
+    // For cross-site scripting tests: every rendered claim must stay text.
+    mallory: {
+      username: 'mallory',
+      password: 'mallory-password',
+      sub: 'auth0|mallory',
+      name: '<img src=x onerror=alert(1)>',
+      nickname: '<script>alert(1)</script>',
+      email: 'mallory@example.com',
+      email_verified: true,
+      picture: 'javascript:alert(1)',
+      updated_at: '2025-01-03T00:00:00.000Z',
+      organizations: [],
+    },
+  },
+};

@@ -1,0 +1,127 @@
+// Assembles one running tenant: an HTTP server on 127.0.0.1, the Auth0 edge in front of a
+// configured oidc-provider, and the test-only control surface.
+import { createServer } from 'node:http';
+import { createMemoryStore } from './adapter.js';
+import { Directory } from './directory.js';
+import { createEdge } from './edge.js';
+import { Faults, RequestLog } from './faults.js';
+import { SigningKeys } from './keys.js';
+import { loginRoutes } from './login.js';
+import { createProvider } from './provider.js';
+import { auth0Responses } from './responses.js';
+import { TAMPER_KINDS } from './tamper.js';
+import defaultConfig from './tenant.config.js';
+
+/** @param {import('node:http').Server} server */
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(/** @type {import('node:net').AddressInfo} */ (server.address()).port);
+    });
+  });
+}
+
+/**
+ * @param {{ port: number, host: string, appOrigins: string[], config?: typeof defaultConfig }} options
+ */
+export async function createTenant({ port, host, appOrigins, config = defaultConfig }) {
+  const server = createServer();
+  const actualPort = await listen(server, port, host);
+  const domain = `http://${host}:${actualPort}`;
+  const issuer = `${domain}/`;
+
+  const origins = new Set(appOrigins.map((origin) => new URL(origin).origin));
+  const directory = new Directory(config);
+  const keys = new SigningKeys();
+  const store = createMemoryStore();
+  const faults = new Faults();
+  const log = new RequestLog();
+  /** @type {{ tamper?: import('./tamper.js').TamperKind }} */
+  const switches = {};
+  const grantOrgs = new Map();
+  const sessionGrants = new Map();
+
+  const provider = createProvider({
+    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants,
+  });
+  provider.use(loginRoutes(provider, directory));
+  provider.use(auth0Responses({ keys, switches }));
+
+  const spa = Object.values(config.clients).find((client) => client.type === 'spa');
+  server.on('request', createEdge({
+    handler: provider.callback(), faults, log, appOrigins: origins, defaultClientId: spa?.clientId ?? '',
+  }));
+
+  const info = {
+    issuer,
+    domain,
+    clients: Object.fromEntries(Object.entries(config.clients).map(([key, client]) => [key,
+      client.type === 'confidential'
+        ? { clientId: client.clientId, clientSecret: client.clientSecret }
+        : { clientId: client.clientId, mrrt: [...client.mrrt] }])),
+    apis: Object.fromEntries(Object.entries(config.apis).map(([key, api]) => [key, api.identifier])),
+    apiScopes: Object.fromEntries(Object.values(config.apis).map((api) => [api.identifier, [...api.scopes]])),
+    users: Object.fromEntries(Object.entries(config.users).map(([key, u]) => [key,
+      { username: u.username, password: u.password, sub: u.sub, name: u.name, email: u.email }])),
+    organizations: Object.fromEntries(Object.entries(config.organizations).map(([key, org]) => [key,
+      { id: org.id, name: org.name, display_name: org.display_name }])),
+  };
+
+  const control = {
+    /**
+     * The next `times` requests to `target` fail as `kind` says.
+     * @param {import('./faults.js').FaultTarget} target
+     * @param {import('./faults.js').FaultKind} kind
+     */
+    fault(target, kind, times = 1) {
+      faults.add(target, kind, times);
+    },
+    clearFaults() {
+      faults.clear();
+    },
+    /** The next ID token from the token endpoint comes out wrong in this way. */
+    tamperIdToken(kind) {
+      if (!TAMPER_KINDS.includes(kind)) throw new TypeError(`tamperIdToken: unknown kind ${JSON.stringify(kind)}`);
+      switches.tamper = kind;
+    },
+    /** A new signing key with a new kid signs from now on; the JWKS keeps the old ones. @returns {string} the new kid */
+    rotateSigningKey() {
+      return keys.rotate();
+    },
+    /** @param {Parameters<RequestLog['list']>[0]} [filter] */
+    requests(filter) {
+      return log.list(filter);
+    },
+    resetRequests() {
+      log.reset();
+    },
+    /** Forgets every login session and grant: silent authentication now needs a login. */
+    endAllSessions() {
+      store.forget('Session', 'Grant', 'Interaction');
+      sessionGrants.clear();
+    },
+    /** @returns {string} an invitation ticket for `email` to join the organization `orgKey` (works once) */
+    createInvitation(orgKey, email) {
+      return directory.createInvitation(orgKey, email);
+    },
+  };
+
+  let closing;
+  return {
+    issuer,
+    domain,
+    port: actualPort,
+    info,
+    control,
+    /** Stops the server and ends every connection, hung ones included. */
+    close() {
+      closing ??= new Promise((resolve) => {
+        server.close(() => resolve(undefined));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
