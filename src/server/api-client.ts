@@ -131,7 +131,8 @@ export class ApiClient {
     const audience = optionalString(record, 'audience')!;
     this.#clientId = optionalString(record, 'clientId');
     this.#clientSecret = optionalString(record, 'clientSecret');
-    this.#timeoutMs = nonNegative(options.httpTimeoutInSeconds, 'httpTimeoutInSeconds', 10) * 1000;
+    // jose wants whole milliseconds.
+    this.#timeoutMs = Math.ceil(nonNegative(options.httpTimeoutInSeconds, 'httpTimeoutInSeconds', 10) * 1000);
     if (this.#timeoutMs === 0) {
       throw new InvalidArgumentError('httpTimeoutInSeconds', 'ApiClient: the httpTimeoutInSeconds option must be positive');
     }
