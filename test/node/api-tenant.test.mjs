@@ -12,7 +12,7 @@ import {
   TimeoutError,
   TokenForConnectionError,
 } from '../../lib/src/server/index.js';
-import { APP_ORIGIN, Browser, login, tokenRequest } from '../support/tenant-flow.mjs';
+import { APP_ORIGIN, authorize, Browser, login, tokenRequest } from '../support/tenant-flow.mjs';
 import { createDpopKey } from './server-fixtures.mjs';
 
 let tenant;
@@ -107,16 +107,23 @@ describe('against the local tenant', { timeout: 60_000 }, () => {
 });
 
 describe('DPoP end to end with the local tenant', { timeout: 60_000 }, () => {
-  test('a DPoP-bound token from the tenant (client credentials) passes the demo API with a fresh proof, and a replay does not', async (t) => {
+  test("alice's DPoP-bound token from a real login passes the demo API with a fresh proof; a replay does not", async (t) => {
     const key = await createDpopKey();
     const tokenUrl = `${tenant.domain}/oauth/token`;
-    const { clientId, clientSecret } = tenant.info.clients.confidential;
-    const form = { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, audience };
-    const probe = await tokenRequest(tenant, form, { headers: { DPoP: await key.proof({ htm: 'POST', htu: tokenUrl }) } });
-    let response = probe;
-    const nonce = probe.headers.get('dpop-nonce');
-    if (probe.status === 400 && probe.data?.error === 'use_dpop_nonce' && nonce) {
-      const proof = await key.proof({ htm: 'POST', htu: tokenUrl, overrides: { nonce } });
+    const flow = await authorize(new Browser(tenant.domain), tenant, {
+      params: { audience, scope: 'openid profile email read:messages', dpop_jkt: key.jkt },
+    });
+    const form = {
+      grant_type: 'authorization_code',
+      client_id: tenant.info.clients.spa.clientId,
+      code: flow.params.get('code'),
+      code_verifier: flow.tx.verifier,
+      redirect_uri: flow.tx.redirectUri,
+    };
+    let response = await tokenRequest(tenant, form, { headers: { DPoP: await key.proof({ htm: 'POST', htu: tokenUrl }) } });
+    const tenantNonce = response.headers.get('dpop-nonce');
+    if (response.status === 400 && response.data?.error === 'use_dpop_nonce' && tenantNonce) {
+      const proof = await key.proof({ htm: 'POST', htu: tokenUrl, overrides: { nonce: tenantNonce } });
       response = await tokenRequest(tenant, form, { headers: { DPoP: proof } });
     }
     assert.equal(response.status, 200, response.text);
@@ -139,7 +146,10 @@ describe('DPoP end to end with the local tenant', { timeout: 60_000 }, () => {
       const apiNonce = first.response.headers.get('dpop-nonce');
       const second = await send(apiNonce);
       assert.equal(second.response.status, 200);
-      assert.equal((await second.response.json()).token_type, 'DPoP');
+      const body = await second.response.json();
+      assert.equal(body.token_type, 'DPoP');
+      assert.equal(body.user, tenant.info.users.alice.sub);
+      assert.ok(body.messages.some((message) => message.text.includes(tenant.info.users.alice.sub)));
       const replay = await fetch(url, { headers: second.headers });
       assert.equal(replay.status, 401);
       assert.equal((await replay.json()).error, 'invalid_dpop_proof');
