@@ -64,9 +64,12 @@ function replaceBody(req, text) {
  * @param {import('./faults.js').RequestLog} tenant.log
  * @param {Set<string>} tenant.appOrigins
  * @param {string} tenant.defaultClientId used by /v2/logout when only returnTo is given
+ * @param {(params: URLSearchParams) => Promise<{error: string, error_description: string} | undefined>} tenant.beforeToken
+ *   sees each token request's parameters (already in oidc-provider's words) before oidc-provider
+ *   does; an error it returns is answered (400) instead
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
  */
-export function createEdge({ handler, faults, log, appOrigins, defaultClientId }) {
+export function createEdge({ handler, faults, log, appOrigins, defaultClientId, beforeToken }) {
   const corsFor = (req) => {
     const origin = req.headers.origin;
     if (!origin || !appOrigins.has(origin)) return {};
@@ -74,6 +77,20 @@ export function createEdge({ handler, faults, log, appOrigins, defaultClientId }
   };
 
   return async function edge(req, res) {
+    try {
+      await serve(req, res);
+    } catch (error) {
+      console.error('tenant: request failed', error);
+      if (!res.headersSent) res.writeHead(500, { ...corsFor(req), 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'server_error', error_description: 'the tenant failed unexpectedly' }));
+    }
+  };
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  async function serve(req, res) {
     const url = new URL(req.url ?? '/', 'http://tenant.invalid');
     const method = req.method ?? 'GET';
     const record = log.start(method, url.pathname, res);
@@ -103,6 +120,12 @@ export function createEdge({ handler, faults, log, appOrigins, defaultClientId }
 
     if (body) {
       translateParams(body);
+      const refused = url.pathname === '/oauth/token' ? await beforeToken(body) : undefined;
+      if (refused) {
+        res.writeHead(400, { ...corsFor(req), 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(refused));
+        return;
+      }
       replaceBody(req, body.toString());
     } else if (method === 'GET' && url.pathname === '/authorize') {
       translateParams(url.searchParams);
@@ -118,5 +141,5 @@ export function createEdge({ handler, faults, log, appOrigins, defaultClientId }
     }
 
     handler(req, res);
-  };
+  }
 }

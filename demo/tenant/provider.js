@@ -113,7 +113,8 @@ export function createProvider(tenant) {
       },
       resourceIndicators: {
         enabled: true,
-        defaultResource: async (ctx, client, oneOf) => oneOf,
+        // A refresh without `audience` is for the API the token was first issued for (MRRT tokens hold several).
+        defaultResource: async (ctx, client, oneOf) => (Array.isArray(oneOf) ? oneOf[0] : oneOf),
         useGrantedResource: async () => true,
         getResourceServerInfo: async (ctx, resource) => {
           const api = apis.get(resource);

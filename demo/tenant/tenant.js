@@ -7,6 +7,7 @@ import { createEdge } from './edge.js';
 import { Faults, RequestLog } from './faults.js';
 import { SigningKeys } from './keys.js';
 import { loginRoutes } from './login.js';
+import { mrrtHook } from './mrrt.js';
 import { createProvider } from './provider.js';
 import { auth0Responses } from './responses.js';
 import { TAMPER_KINDS } from './tamper.js';
@@ -51,7 +52,12 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
 
   const spa = Object.values(config.clients).find((client) => client.type === 'spa');
   server.on('request', createEdge({
-    handler: provider.callback(), faults, log, appOrigins: origins, defaultClientId: spa?.clientId ?? '',
+    handler: provider.callback(),
+    faults,
+    log,
+    appOrigins: origins,
+    defaultClientId: spa?.clientId ?? '',
+    beforeToken: mrrtHook(provider, config),
   }));
 
   const info = {
@@ -96,6 +102,10 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
     },
     resetRequests() {
       log.reset();
+    },
+    /** The token requests seen (POST /oauth/token), e.g. `tokenRequests({grantType: 'refresh_token'})`. */
+    tokenRequests(filter = {}) {
+      return log.list({ ...filter, method: 'POST', path: '/oauth/token' });
     },
     /** Forgets every login session and grant: silent authentication now needs a login. */
     endAllSessions() {

@@ -272,6 +272,52 @@ describe('tenant: refresh tokens', () => {
     assert.equal(refreshed.data.error, 'invalid_grant');
   });
 
+  it('MRRT: refreshes for another API of the client\'s policy, with that API\'s scopes', async () => {
+    const analytics = tenant.info.apis.analytics;
+    assert.ok(tenant.info.clients.spa.mrrt.includes(analytics));
+    const tokens = await login(new Browser(tenant.domain), tenant, { params: offline });
+    const other = await tokenRequest(tenant, {
+      grant_type: 'refresh_token', client_id: spa, refresh_token: tokens.data.refresh_token,
+      audience: analytics, scope: 'openid profile email offline_access read:analytics',
+    });
+    assert.equal(other.status, 200, other.text);
+    assert.equal(other.data.scope, 'openid profile email offline_access read:analytics');
+    const at = (await jwtVerify(other.data.access_token, await jwks(), { issuer: tenant.issuer, audience: analytics })).payload;
+    assert.equal(at.scope, 'read:analytics');
+    assert.equal(at.sub, 'auth0|alice');
+
+    // The rotated token still serves the first API, by default and by name.
+    const back = await tokenRequest(tenant, { grant_type: 'refresh_token', client_id: spa, refresh_token: other.data.refresh_token });
+    assert.equal(back.status, 200, back.text);
+    assert.equal(decodeJwt(back.data.access_token).aud, api);
+    assert.equal(decodeJwt(back.data.access_token).scope, 'read:messages');
+    const again = await tokenRequest(tenant, {
+      grant_type: 'refresh_token', client_id: spa, refresh_token: back.data.refresh_token, audience: analytics,
+    });
+    assert.equal(decodeJwt(again.data.access_token).aud, analytics);
+  });
+
+  it('MRRT: refuses an API outside the client\'s policy', async () => {
+    const admin = tenant.info.apis.admin;
+    assert.ok(!tenant.info.clients.spa.mrrt.includes(admin));
+    const tokens = await login(new Browser(tenant.domain), tenant, { params: offline });
+    const refresh = (extra) => tokenRequest(tenant, { grant_type: 'refresh_token', client_id: spa, refresh_token: tokens.data.refresh_token, ...extra });
+    const refused = await refresh({ audience: admin });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.data.error, 'invalid_target');
+    assert.equal((await refresh({ audience: admin, scope: 'openid read:admin' })).data.error, 'invalid_target');
+    const still = await tokenRequest(tenant, { grant_type: 'refresh_token', client_id: spa, refresh_token: tokens.data.refresh_token });
+    assert.equal(still.status, 200, 'a refused audience does not use up the refresh token');
+  });
+
+  it('counts token requests with tokenRequests()', async () => {
+    tenant.control.resetRequests();
+    const tokens = await login(new Browser(tenant.domain), tenant, { params: offline });
+    await tokenRequest(tenant, { grant_type: 'refresh_token', client_id: spa, refresh_token: tokens.data.refresh_token });
+    assert.equal(tenant.control.tokenRequests().length, 2);
+    assert.equal(tenant.control.tokenRequests({ grantType: 'refresh_token' }).length, 1);
+  });
+
   it('logs every token request with its grant type and audience', async () => {
     tenant.control.resetRequests();
     const tokens = await login(new Browser(tenant.domain), tenant, { params: offline });
