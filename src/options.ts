@@ -94,7 +94,7 @@ function domainUrlOf(domain: unknown): string {
   } catch {
     /* reported below */
   }
-  if (!url || !url.hostname || url.username || url.search || url.hash || url.pathname.replace(/\/+$/, '')) {
+  if (!url || !/^([\w-]+\.)*[\w-]+$|^\[[\da-f:.]+\]$/i.test(url.hostname) || url.username || url.search || url.hash || url.pathname.replace(/\/+$/, '')) {
     fail('domain', `must be a host or an http(s) origin, got "${value}"`);
   }
   return url!.origin;
