@@ -236,6 +236,7 @@ export class Auth0Client {
     if (!entry?.access_token) return undefined;
     const idToken = await this.cacheManager.getIdToken(keyParts.clientId);
     if (!idToken) return undefined;
+    this.session.set('authenticated', idToken.decodedToken.user);
     return response(entry.access_token, idToken.id_token, entry.expires_in!, entry.token_type, entry.oauthTokenScope);
   }
 

@@ -108,3 +108,18 @@ export function frame(): HTMLIFrameElement {
 
 /** Where the redirect tests send the tenant's answer: a page that posts its URL back. */
 export const CALLBACK_PAGE = `${location.origin}/test/fixtures/engine/callback.html`;
+
+/** Gives the browser a tenant session (a login in a popup, on a throwaway client). */
+export async function tenantSession(user: keyof Facts['users'] = 'alice'): Promise<void> {
+  await popupLogin(await newClient(), user);
+}
+
+/** The JSON payload of a JWT (for looking at access tokens in tests only). */
+export function jwtPayload(token: string): any {
+  return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+}
+
+/** Requests the tenant saw for `path` since the last resetRequests. */
+export async function requestsTo(path: string): Promise<Array<{ method: string; path: string; status: number }>> {
+  return tenant.control('requests', { path });
+}
