@@ -47,6 +47,25 @@ function parseBody(text, contentType = '') {
   return params;
 }
 
+/** What the request log keeps of a request's parameters, as the client sent them. */
+const LOGGED = /** @type {const} */ ([
+  ['grant_type', 'grantType'], ['audience', 'audience'], ['scope', 'scope'], ['organization', 'organization'],
+  ['prompt', 'prompt'], ['response_mode', 'responseMode'], ['dpop_jkt', 'dpopJkt'], ['subject_token_type', 'subjectTokenType'],
+]);
+
+/**
+ * @param {import('./faults.js').RequestRecord} record
+ * @param {URLSearchParams} params
+ * @param {string | string[] | undefined} dpop the DPoP proof header
+ */
+function describe(record, params, dpop) {
+  for (const [param, field] of LOGGED) {
+    const value = params.get(param);
+    if (value !== null) record[field] = value;
+  }
+  if (typeof dpop === 'string') record.dpop = dpop;
+}
+
 /** Lets oidc-provider read a body the edge already consumed, as a form. */
 function replaceBody(req, text) {
   const buffer = Buffer.from(text);
@@ -105,11 +124,8 @@ export function createEdge({ handler, faults, log, appOrigins, defaultClientId, 
         res.end(JSON.stringify({ error: 'invalid_request', error_description: `could not parse the request body: ${error.message}` }));
         return;
       }
-      if (body.has('grant_type')) record.grantType = body.get('grant_type') ?? undefined;
-      if (body.has('audience')) record.audience = body.get('audience') ?? undefined;
-    } else if (url.searchParams.has('audience')) {
-      record.audience = url.searchParams.get('audience') ?? undefined;
     }
+    describe(record, body ?? url.searchParams, req.headers.dpop);
 
     const target = targetOf(method, url.pathname);
     const fault = target && faults.take(target);

@@ -3,7 +3,22 @@
 
 /** @typedef {'token' | 'authorize' | 'jwks' | 'userinfo' | 'revoke' | 'logout'} FaultTarget */
 /** @typedef {'500' | 'hang' | 'malformed' | 'network'} FaultKind */
-/** @typedef {{ method: string, path: string, grantType?: string, audience?: string, status: number, at: number }} RequestRecord */
+/**
+ * @typedef {object} RequestRecord one request the tenant received
+ * @property {string} method
+ * @property {string} path
+ * @property {number} status 0 while unanswered, or when no response was ever sent
+ * @property {number} at arrival time (ms since the epoch)
+ * @property {string} [grantType] token requests: `grant_type`
+ * @property {string} [audience] `audience` as sent (query or body)
+ * @property {string} [scope] `scope` as sent
+ * @property {string} [organization]
+ * @property {string} [prompt]
+ * @property {string} [responseMode]
+ * @property {string} [dpopJkt] /authorize: `dpop_jkt`
+ * @property {string} [subjectTokenType] token exchange: `subject_token_type`
+ * @property {string} [dpop] the DPoP proof (header) as received
+ */
 
 const KINDS = new Set(['500', 'hang', 'malformed', 'network']);
 

@@ -3,6 +3,7 @@
 // screen for first-party applications, and a login page at /u/login.
 import Provider, { errors, interactionPolicy } from 'oidc-provider';
 import { randomBytes } from 'node:crypto';
+import { nonceSecret } from './dpop.js';
 import { errorPage, loggedOutPage, logoutPage } from './pages.js';
 
 /** The scope oidc-provider knows `offline_access` by: it drops `offline_access` itself unless
@@ -21,11 +22,12 @@ const DAY = 24 * 60 * 60;
  * @property {Set<string>} appOrigins
  * @property {Map<string, string>} grantOrgs grantId → organization key
  * @property {Map<string, string>} sessionGrants `${session uid} ${client id} ${org}` → grantId
+ * @property {{ requireDpopNonce?: boolean }} switches test switches read while serving
  */
 
 /** @param {ProviderContext} tenant */
 export function createProvider(tenant) {
-  const { issuer, config, directory, keys, Adapter, appOrigins, grantOrgs, sessionGrants } = tenant;
+  const { issuer, config, directory, keys, Adapter, appOrigins, grantOrgs, sessionGrants, switches } = tenant;
   const apis = new Map(Object.values(config.apis).map((api) => [api.identifier, api]));
   const spaClients = Object.values(config.clients).filter((client) => client.type === 'spa');
   const appRedirects = appOrigins.size ? [...appOrigins] : ['http://127.0.0.1/'];
@@ -92,6 +94,11 @@ export function createProvider(tenant) {
     },
     features: {
       devInteractions: { enabled: false },
+      dPoP: {
+        enabled: true,
+        nonceSecret: nonceSecret(),
+        requireNonce: () => switches.requireDpopNonce === true,
+      },
       clientCredentials: { enabled: true },
       revocation: {
         enabled: true,

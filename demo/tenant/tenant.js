@@ -2,6 +2,7 @@
 // configured oidc-provider, and the test-only control surface.
 import { createServer } from 'node:http';
 import { createMemoryStore } from './adapter.js';
+import { rotateDpopNonces } from './dpop.js';
 import { Directory } from './directory.js';
 import { createEdge } from './edge.js';
 import { Faults, RequestLog } from './faults.js';
@@ -39,13 +40,13 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
   const store = createMemoryStore();
   const faults = new Faults();
   const log = new RequestLog();
-  /** @type {{ tamper?: import('./tamper.js').TamperKind }} */
+  /** @type {{ tamper?: import('./tamper.js').TamperKind, requireDpopNonce?: boolean }} */
   const switches = {};
   const grantOrgs = new Map();
   const sessionGrants = new Map();
 
   const provider = createProvider({
-    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants,
+    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants, switches,
   });
   provider.use(loginRoutes(provider, directory));
   provider.use(auth0Responses({ keys, switches }));
@@ -111,6 +112,14 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
     endAllSessions() {
       store.forget('Session', 'Grant', 'Interaction');
       sessionGrants.clear();
+    },
+    /** With `true`, every DPoP proof at the tenant must carry a nonce it issued (`use_dpop_nonce` otherwise). */
+    requireDpopNonce(required = true) {
+      switches.requireDpopNonce = Boolean(required);
+    },
+    /** Every DPoP nonce handed out so far stops working; the next proof is answered with a new one. */
+    rotateDpopNonce() {
+      rotateDpopNonces(provider);
     },
     /** @returns {string} an invitation ticket for `email` to join the organization `orgKey` (works once) */
     createInvitation(orgKey, email) {

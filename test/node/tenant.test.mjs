@@ -327,6 +327,8 @@ describe('tenant: refresh tokens', () => {
       ['POST', 'authorization_code', 200], ['POST', 'refresh_token', 200],
     ]);
     assert.equal(log[1].audience, api);
+    assert.equal(log[0].scope, undefined);
+    assert.equal(tenant.control.requests({ path: '/authorize' })[0].scope, offline.scope, 'scopes as the client sent them');
     assert.equal(tenant.control.requests((r) => r.path === '/authorize')[0].audience, api);
     assert.equal(typeof log[0].at, 'number');
   });
