@@ -1,0 +1,100 @@
+// npm start: the demo on the local tenant. Builds the bundle when it is missing or older than the
+// sources, starts the tenant and a dev server on 127.0.0.1, and prints where to go.
+//   PORT (default 3000)         the demo pages
+//   TENANT_PORT (default 3001)  the local Auth0-shaped tenant
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { startTenant } from './tenant/index.js';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const host = '127.0.0.1';
+const port = Number(process.env.PORT || 3000);
+const tenantPort = Number(process.env.TENANT_PORT || 3001);
+const origin = `http://${host}:${port}`;
+const bundle = join(root, 'dist/auth0-elements.min.js');
+
+/** Newest modification time of the files under `dir`. */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'components')));
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
+  console.log('Building dist/ …');
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+}
+
+const tenant = await startTenant({ port: tenantPort, host, appOrigins: [origin], quiet: true });
+const alice = tenant.info.users.alice;
+
+// The demo pages are nothing but tags: the tenant's address and the demo credentials are filled in
+// here, when the pages are served.
+const placeholders = {
+  __AUTH0_DOMAIN__: tenant.domain,
+  __AUTH0_CLIENT_ID__: tenant.info.clients.spa.clientId,
+  __AUTH0_AUDIENCE__: tenant.info.apis.default,
+  __APP_ORIGIN__: origin,
+  __DEMO_USERNAME__: alice.username,
+  __DEMO_PASSWORD__: alice.password,
+};
+const escapeHtml = (value) => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** @type {import('@web/dev-server-core').Plugin} */
+const fillPlaceholders = {
+  name: 'auth0-demo-placeholders',
+  transform(context) {
+    if (!context.path.startsWith('/demo/') || !context.response.is('html')) return undefined;
+    let body = String(context.body);
+    for (const [name, value] of Object.entries(placeholders)) body = body.replaceAll(name, escapeHtml(value));
+    return { body, transformCache: false };
+  },
+};
+
+const server = await startDevServer({
+  config: {
+    rootDir: root,
+    hostname: host,
+    port,
+    // Lit's production build, as users get from the bundle.
+    nodeResolve: { exportConditions: ['production'] },
+    // `/` is the CMS-style page, served in place so that the login callback's query survives.
+    middleware: [
+      (context, next) => {
+        if (context.path === '/') context.path = '/demo/index.html';
+        return next();
+      },
+    ],
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }), fillPlaceholders],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+  autoExitProcess: false,
+});
+
+console.log(`
+  auth0-elements demo
+
+  CMS-style page  ${origin}/
+  Lit app         ${origin}/demo/lit-app/
+  Local tenant    ${tenant.issuer}
+
+  Log in as ${alice.username} / ${alice.password}   (Ctrl+C to stop)
+`);
+
+async function stop() {
+  await server.stop();
+  await tenant.close();
+  process.exit(0);
+}
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
