@@ -1,6 +1,8 @@
 // Starts the local tenant beside the test server and gives browser tests a few server commands
 // (through @web/test-runner-commands' executeServerCommand):
-//   tenant-info                      → the tenant's public facts (issuer, domain, clients, users)
+//   tenant-info                      → the tenant's public facts (issuer, domain, clients, users),
+//                                      plus `apiUrl`: the demo API (demo/api) beside the tenant,
+//                                      which requires DPoP-bound tokens and server nonces
 //   tenant-control {method, args}    → tenant.control[method](...args): faults, request log, …
 //   tenant-login {username, password, timeoutMs}
 //                                    → fills and submits the tenant's login page wherever it is
@@ -14,6 +16,8 @@ import { startTenant } from '../../demo/tenant/index.js';
 export function tenantPlugin() {
   /** @type {Awaited<ReturnType<typeof startTenant>> | undefined} */
   let tenant;
+  /** @type {{url: string, close(): Promise<void>} | undefined} */
+  let demoApi;
   const tabs = new Map();
   let nextTab = 1;
 
@@ -42,16 +46,25 @@ export function tenantPlugin() {
     async serverStart({ config }) {
       const appOrigin = `http://127.0.0.1:${config.port}`;
       tenant = await startTenant({ port: 0, appOrigins: [appOrigin], quiet: true });
+      // The demo API runs on the compiled server entry (lib/): npm test builds first.
+      const { startDemoApi } = await import('../../demo/api/index.js');
+      demoApi = await startDemoApi({
+        domain: tenant.domain,
+        audience: tenant.info.apis.default,
+        appOrigins: [appOrigin],
+        dpopNonce: true,
+      });
     },
 
     async serverStop() {
+      await demoApi?.close();
       await tenant?.close();
     },
 
     async executeCommand({ command, payload = {}, session }) {
       switch (command) {
         case 'tenant-info':
-          return tenant.info;
+          return { ...tenant.info, apiUrl: demoApi.url };
         case 'tenant-control': {
           const fn = tenant.control[payload.method];
           if (typeof fn !== 'function') throw new Error(`tenant.control has no ${payload.method}`);

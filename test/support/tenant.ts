@@ -6,6 +6,8 @@ export interface TenantInfo {
   issuer: string;
   /** `http://127.0.0.1:PORT`: what the engine's `domain` option takes. */
   domain: string;
+  /** The demo API beside the tenant (`/api/messages`): DPoP-bound tokens and server nonces. */
+  apiUrl: string;
   [key: string]: unknown;
 }
 
@@ -13,7 +15,7 @@ let cached: Promise<TenantInfo> | undefined;
 
 export const tenant = {
   info(): Promise<TenantInfo> {
-    cached ??= executeServerCommand<TenantInfo>('tenant-info') as Promise<TenantInfo>;
+    cached ??= executeServerCommand<TenantInfo, undefined>('tenant-info') as Promise<TenantInfo>;
     return cached;
   },
   /** Calls `tenant.control[method](...args)` in the Node process that runs the tenant. */
