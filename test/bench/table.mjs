@@ -1,7 +1,8 @@
 // The bench's one table: our figure, theirs, and how many times better we are.
 
 /** > 1 means we are better, whichever direction "better" is for the row. */
-export function ratioOf({ ours, theirs, better }) {
+export function ratioOf({ ours, theirs, better, comparable = true }) {
+  if (!comparable) return undefined;
   if (typeof ours !== 'number' || typeof theirs !== 'number' || !Number.isFinite(ours) || !Number.isFinite(theirs)) return undefined;
   if (ours === 0 && theirs === 0) return 1;
   if (better === 'higher') return theirs === 0 ? Infinity : ours / theirs;
