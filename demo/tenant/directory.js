@@ -23,9 +23,14 @@ export class Directory {
     return Object.values(this.config.users).find((user) => user.sub === sub);
   }
 
+  /** @returns {UserConfig | undefined} the user with this username or email */
+  userByLogin(login) {
+    return Object.values(this.config.users).find((u) => u.username === login || u.email === login);
+  }
+
   /** By username or email, with the right password; else undefined. */
   authenticate(login, password) {
-    const user = Object.values(this.config.users).find((u) => u.username === login || u.email === login);
+    const user = this.userByLogin(login);
     return user && user.password === password ? user : undefined;
   }
 

@@ -59,7 +59,7 @@ export function createProvider(tenant) {
         client_name: client.name,
         application_type: 'web',
         token_endpoint_auth_method: 'none',
-        grant_types: ['authorization_code', 'refresh_token'],
+        grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:token-exchange'],
         response_types: ['code'],
         redirect_uris: appRedirects,
         post_logout_redirect_uris: appRedirects,

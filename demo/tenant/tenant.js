@@ -12,6 +12,7 @@ import { mrrtHook } from './mrrt.js';
 import { createProvider } from './provider.js';
 import { auth0Responses } from './responses.js';
 import { TAMPER_KINDS } from './tamper.js';
+import { EXTERNAL_TOKEN_TYPE, LegacyIdp, registerTokenExchange } from './token-exchange.js';
 import defaultConfig from './tenant.config.js';
 
 /** @param {import('node:http').Server} server */
@@ -48,6 +49,8 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
   const provider = createProvider({
     issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants, switches,
   });
+  const legacy = new LegacyIdp(issuer);
+  registerTokenExchange(provider, { legacy, directory, grantOrgs });
   provider.use(loginRoutes(provider, directory));
   provider.use(auth0Responses({ keys, switches }));
 
@@ -74,6 +77,13 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
       { username: u.username, password: u.password, sub: u.sub, name: u.name, email: u.email }])),
     organizations: Object.fromEntries(Object.entries(config.organizations).map(([key, org]) => [key,
       { id: org.id, name: org.name, display_name: org.display_name }])),
+    // Custom token exchange: subject tokens from the demo legacy identity provider. The sample
+    // names alice, lasts a day and, like every subject token, works once.
+    tokenExchange: {
+      subjectTokenType: EXTERNAL_TOKEN_TYPE,
+      legacyIssuer: legacy.issuer,
+      sampleSubjectToken: await legacy.mint({ sub: config.users.alice?.email ?? 'alice', expiresIn: 24 * 60 * 60 }),
+    },
   };
 
   const control = {
@@ -120,6 +130,13 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
     /** Every DPoP nonce handed out so far stops working; the next proof is answered with a new one. */
     rotateDpopNonce() {
       rotateDpopNonces(provider);
+    },
+    /**
+     * A subject token from the demo legacy identity provider, for custom token exchange.
+     * @param {{ sub: string, jti?: string, expiresIn?: number }} claims `sub`: a username or email
+     */
+    mintLegacyToken(claims) {
+      return legacy.mint(claims);
     },
     /** @returns {string} an invitation ticket for `email` to join the organization `orgKey` (works once) */
     createInvitation(orgKey, email) {
