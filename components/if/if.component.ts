@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
 import type { Auth0Session } from '../context.js';
 import styles from './if.styles.js';
@@ -17,23 +16,32 @@ import styles from './if.styles.js';
 export class Auth0If extends Auth0ConsumerElement {
   static override styles = styles;
 
+  static override properties = {
+    authenticated: { type: Boolean },
+    anonymous: { type: Boolean },
+    loading: { type: Boolean },
+    organization: {},
+    claim: {},
+    value: {},
+  };
+
   /** Show while a user is signed in. */
-  @property({ type: Boolean }) authenticated = false;
+  authenticated = false;
 
   /** Show while nobody is signed in (status `anonymous` or `error`). */
-  @property({ type: Boolean }) anonymous = false;
+  anonymous = false;
 
   /** Show while the session is being established. */
-  @property({ type: Boolean }) loading = false;
+  loading = false;
 
   /** Show when the user is signed in to this organization (its `org_id` or `org_name`). */
-  @property() organization?: string;
+  organization?: string;
 
   /** Show when the user has this claim: present and not `false`, or equal to `value`. */
-  @property() claim?: string;
+  claim?: string;
 
   /** With `claim`: the value the claim must have (for an array claim: one of its items). */
-  @property() value?: string;
+  value?: string;
 
   protected override render() {
     return html`<slot ?hidden=${!this._holds(this.session)}></slot>`;

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
 import { emit } from '../events.js';
 import styles from './login-button.styles.js';
@@ -28,36 +27,49 @@ import styles from './login-button.styles.js';
  */
 export class Auth0LoginButton extends Auth0ConsumerElement {
   static override styles = styles;
+
+  static override properties = {
+    mode: {},
+    organization: {},
+    invitation: {},
+    screenHint: { attribute: 'screen-hint' },
+    connection: {},
+    loginHint: { attribute: 'login-hint' },
+    audience: {},
+    scope: {},
+    always: { type: Boolean },
+    _busy: { state: true },
+  };
   static override shadowRootOptions = { ...Auth0ConsumerElement.shadowRootOptions, delegatesFocus: true };
 
   /** `redirect` (default): leave for the login page; `popup`: log in in a popup window. */
-  @property() mode: 'redirect' | 'popup' = 'redirect';
+  mode: 'redirect' | 'popup' = 'redirect';
 
   /** Log in to this organization (id or name). */
-  @property() organization?: string;
+  organization?: string;
 
   /** An organization invitation ticket id. */
-  @property() invitation?: string;
+  invitation?: string;
 
   /** `signup` opens the sign-up form instead of the login form. */
-  @property({ attribute: 'screen-hint' }) screenHint?: string;
+  screenHint?: string;
 
   /** Skip the login page and go straight to this connection (e.g. `google-oauth2`). */
-  @property() connection?: string;
+  connection?: string;
 
   /** Prefill the username or email field. */
-  @property({ attribute: 'login-hint' }) loginHint?: string;
+  loginHint?: string;
 
   /** Ask for a token for this API instead of the provider's. */
-  @property() audience?: string;
+  audience?: string;
 
   /** Scopes to ask for in addition to the provider's. */
-  @property() scope?: string;
+  scope?: string;
 
   /** Stay visible while a user is signed in (e.g. to switch accounts). */
-  @property({ type: Boolean }) always = false;
+  always = false;
 
-  @state() private _busy = false;
+  private _busy = false;
 
   protected override render() {
     const session = this.session;

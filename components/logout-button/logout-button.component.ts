@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
 import { emit } from '../events.js';
 import styles from './logout-button.styles.js';
@@ -26,16 +25,22 @@ import styles from './logout-button.styles.js';
  */
 export class Auth0LogoutButton extends Auth0ConsumerElement {
   static override styles = styles;
+
+  static override properties = {
+    returnTo: { attribute: 'return-to' },
+    localOnly: { attribute: 'local-only', type: Boolean },
+    federated: { type: Boolean },
+  };
   static override shadowRootOptions = { ...Auth0ConsumerElement.shadowRootOptions, delegatesFocus: true };
 
   /** Where the tenant sends the browser after logout (`logoutParams.returnTo`); must be allowed there. */
-  @property({ attribute: 'return-to' }) returnTo?: string;
+  returnTo?: string;
 
   /** Only forget the session in this browser; stay signed in at the tenant (`openUrl: false`). */
-  @property({ attribute: 'local-only', type: Boolean }) localOnly = false;
+  localOnly = false;
 
   /** Also log out of the upstream identity provider (`logoutParams.federated`). */
-  @property({ type: Boolean }) federated = false;
+  federated = false;
 
   protected override render() {
     const session = this.session;

@@ -1,5 +1,4 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { Auth0Client } from '../../src/index.js';
 import { auth0Context, type Auth0Session, type Auth0State, type Auth0Status } from '../context.js';
@@ -43,62 +42,84 @@ const ENGINE_OPTIONS = [
 export class Auth0Provider extends LitElement {
   static override styles = styles;
 
+  static override properties = {
+    domain: {},
+    clientId: { attribute: 'client-id' },
+    audience: {},
+    scope: {},
+    redirectUri: { attribute: 'redirect-uri' },
+    organization: {},
+    cacheLocation: { attribute: 'cache-location' },
+    useRefreshTokens: { attribute: 'use-refresh-tokens', type: Boolean },
+    useRefreshTokensFallback: { attribute: 'use-refresh-tokens-fallback', type: Boolean },
+    useMrrt: { attribute: 'use-mrrt', type: Boolean },
+    useDpop: { attribute: 'use-dpop', type: Boolean },
+    issuer: {},
+    leeway: { type: Number },
+    authorizeTimeout: { attribute: 'authorize-timeout', type: Number },
+    httpTimeout: { attribute: 'http-timeout', type: Number },
+    noAutoCallback: { attribute: 'no-auto-callback', type: Boolean },
+    authorizationParams: { attribute: false },
+    cache: { attribute: false },
+    status: { reflect: true },
+  };
+
   /** The tenant: a bare host (`tenant.eu.auth0.com` → https) or a full `http(s)://` origin. */
-  @property() domain?: string;
+  domain?: string;
 
   /** The application's client id. */
-  @property({ attribute: 'client-id' }) clientId?: string;
+  clientId?: string;
 
   /** The API the access tokens are for (`authorizationParams.audience`). */
-  @property() audience?: string;
+  audience?: string;
 
   /** Scopes to ask for (`authorizationParams.scope`); `openid` is always added. */
-  @property() scope?: string;
+  scope?: string;
 
   /** Where the tenant sends the browser back after login (`authorizationParams.redirect_uri`). */
-  @property({ attribute: 'redirect-uri' }) redirectUri?: string;
+  redirectUri?: string;
 
   /** Log in to this organization, by id or name (`authorizationParams.organization`). */
-  @property() organization?: string;
+  organization?: string;
 
   /** `memory` (default) or `localstorage`. */
-  @property({ attribute: 'cache-location' }) cacheLocation?: string;
+  cacheLocation?: string;
 
   /** Use refresh tokens instead of the hidden iframe to renew tokens. */
-  @property({ attribute: 'use-refresh-tokens', type: Boolean }) useRefreshTokens = false;
+  useRefreshTokens = false;
 
   /** Fall back to the hidden iframe when no refresh token is at hand. */
-  @property({ attribute: 'use-refresh-tokens-fallback', type: Boolean }) useRefreshTokensFallback = false;
+  useRefreshTokensFallback = false;
 
   /** Use one refresh token for several APIs (multi-resource refresh tokens). */
-  @property({ attribute: 'use-mrrt', type: Boolean }) useMrrt = false;
+  useMrrt = false;
 
   /** Bind tokens to a browser key (DPoP, RFC 9449). */
-  @property({ attribute: 'use-dpop', type: Boolean }) useDpop = false;
+  useDpop = false;
 
   /** The expected `iss` of ID tokens, when it differs from the domain. */
-  @property() issuer?: string;
+  issuer?: string;
 
   /** Clock skew allowed when checking ID token times, in seconds (engine default 60). */
-  @property({ type: Number }) leeway?: number;
+  leeway?: number;
 
   /** How long a popup or hidden-iframe login may take, in seconds (`authorizeTimeoutInSeconds`). */
-  @property({ attribute: 'authorize-timeout', type: Number }) authorizeTimeout?: number;
+  authorizeTimeout?: number;
 
   /** How long a call to the tenant may take, in seconds (`httpTimeoutInSeconds`). */
-  @property({ attribute: 'http-timeout', type: Number }) httpTimeout?: number;
+  httpTimeout?: number;
 
   /** Leave the address bar alone on load: no callback handling, no invitation login. */
-  @property({ attribute: 'no-auto-callback', type: Boolean }) noAutoCallback = false;
+  noAutoCallback = false;
 
   /** More authorization parameters (property only); its keys win over the attributes. */
-  @property({ attribute: false }) authorizationParams?: Record<string, unknown>;
+  authorizationParams?: Record<string, unknown>;
 
   /** A custom token cache (property only); wins over `cache-location`. */
-  @property({ attribute: false }) cache?: Auth0ClientOptions['cache'];
+  cache?: Auth0ClientOptions['cache'];
 
   /** The session status, reflected for CSS: `loading`, `authenticated`, `anonymous` or `error`. */
-  @property({ reflect: true }) status: Auth0Status = 'loading';
+  status: Auth0Status = 'loading';
 
   private readonly _context = new ContextProvider(this, { context: auth0Context, initialValue: LOADING });
   private _session: Auth0Session = LOADING;

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
 import { claimText, safePicture } from './claims.js';
 import styles from './user.styles.js';
@@ -28,8 +27,12 @@ import styles from './user.styles.js';
 export class Auth0User extends Auth0ConsumerElement {
   static override styles = styles;
 
+  static override properties = {
+    field: {},
+  };
+
   /** A claim name (e.g. `nickname`, `org_id`): render only that claim, as text. */
-  @property() field?: string;
+  field?: string;
 
   protected override render() {
     const session = this.session;
