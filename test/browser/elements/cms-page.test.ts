@@ -113,6 +113,29 @@ describe('a CMS-style page on dist/auth0-elements.min.js', () => {
     expect(logouts.length).to.be.greaterThan(0);
   });
 
+  it('delivers the appState of a redirect login in auth0-redirect-callback', async () => {
+    const { users } = await facts();
+    await page.open({});
+    await page.next('auth0-ready', (d) => d.status === 'anonymous');
+    page.messages.length = 0;
+    // A page script starting the login itself, with state to restore afterwards.
+    const client = (page.document.querySelector('auth0-provider') as any).client;
+    void client.loginWithRedirect({ appState: { returnTo: '/articles/42', tab: 2 } });
+    await tenant.login(users.alice.username, users.alice.password);
+    const callback = await page.next('auth0-redirect-callback');
+    expect(callback.detail).to.deep.equal({ appState: { returnTo: '/articles/42', tab: 2 } });
+    await page.next('auth0-ready', (d) => d.status === 'authenticated');
+  });
+
+  it('with no-auto-callback the address bar is left alone and the session checked', async () => {
+    await page.open({ no_auto_callback: '', code: 'left-for-the-app', state: 'its-state' });
+    await page.next('auth0-ready', (d) => d.status === 'anonymous');
+    const url = new URL(page.frame.contentWindow!.location.href);
+    expect(url.searchParams.get('code')).to.equal('left-for-the-app');
+    expect(url.searchParams.get('state')).to.equal('its-state');
+    expect(page.messages.filter((m) => m.type === 'auth0-error')).to.deep.equal([]);
+  });
+
   it('a replayed callback URL is refused: status error and auth0-error with the engine code', async () => {
     await page.open({ code: 'stolen-code', state: 'some-state' });
     const error = await page.next('auth0-error');
