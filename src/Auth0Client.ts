@@ -38,33 +38,33 @@ const NO_SESSION_ERRORS = ['login_required', 'consent_required', 'interaction_re
  * (RFC 6749 §4.1, RFC 7636), ID tokens verified (signature and claims) before anything is cached.
  */
 export class Auth0Client {
-  private readonly options: ResolvedOptions;
-  private readonly scope: string;
-  private readonly tenantOrigin: string;
-  private readonly cacheManager: CacheManager;
-  private readonly transactions: TransactionStore;
-  private readonly cookie: SessionCookie;
-  private readonly session = new SessionStore();
-  private readonly inFlight = new Map<string, Promise<GetTokenSilentlyVerboseResponse>>();
+  readonly #options: ResolvedOptions;
+  readonly #scope: string;
+  readonly #tenantOrigin: string;
+  readonly #cacheManager: CacheManager;
+  readonly #transactions: TransactionStore;
+  readonly #cookie: SessionCookie;
+  readonly #session = new SessionStore();
+  readonly #inFlight = new Map<string, Promise<GetTokenSilentlyVerboseResponse>>();
 
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
-    this.options = resolveOptions(options);
-    const { clientId, cache, cacheLocation } = this.options;
+    this.#options = resolveOptions(options);
+    const { clientId, cache, cacheLocation } = this.#options;
     if (cache && cacheLocation) {
       console.warn('Auth0Client: both `cache` and `cacheLocation` were given; `cache` is used and `cacheLocation` ignored.');
     }
     const store: ICache = cache ?? (cacheLocation === 'localstorage' ? new LocalStorageCache() : new InMemoryCache());
-    this.scope = baseScope(this.options.authorizationParams.scope, this.options.useRefreshTokens);
-    this.tenantOrigin = new URL(this.options.domainUrl).origin;
-    this.cacheManager = new CacheManager(store, clientId, this.options.nowProvider);
-    this.transactions = new TransactionStore(clientId);
-    this.cookie = new SessionCookie(clientId);
+    this.#scope = baseScope(this.#options.authorizationParams.scope, this.#options.useRefreshTokens);
+    this.#tenantOrigin = new URL(this.#options.domainUrl).origin;
+    this.#cacheManager = new CacheManager(store, clientId, this.#options.nowProvider);
+    this.#transactions = new TransactionStore(clientId);
+    this.#cookie = new SessionCookie(clientId);
   }
 
   /** The current session snapshot (frozen). */
   get state(): SessionState {
-    return this.session.state;
+    return this.#session.state;
   }
 
   /**
@@ -72,7 +72,7 @@ export class Auth0Client {
    * `{status, user, error}` on every change. Returns the function that unsubscribes.
    */
   subscribe(listener: SessionListener): () => void {
-    return this.session.subscribe(listener);
+    return this.#session.subscribe(listener);
   }
 
   /**
@@ -81,10 +81,10 @@ export class Auth0Client {
    */
   async loginWithRedirect<TAppState = any>(options: RedirectLoginOptions<TAppState> = {}): Promise<void> {
     const { openUrl, fragment, appState } = options;
-    const params = this.params(options.authorizationParams);
-    const request = await buildAuthorizeRequest(this.options.domainUrl, this.options.clientId, params);
+    const params = this.#params(options.authorizationParams);
+    const request = await buildAuthorizeRequest(this.#options.domainUrl, this.#options.clientId, params);
     const { url, ...secrets } = request;
-    this.transactions.create({ ...secrets, appState, organization: params.organization, max_age: maxAge(params), response_type: 'code' });
+    this.#transactions.create({ ...secrets, appState, organization: params.organization, max_age: maxAge(params), response_type: 'code' });
     const target = fragment ? `${url}#${fragment}` : url;
     if (openUrl) await openUrl(target);
     else window.location.assign(target);
@@ -102,14 +102,14 @@ export class Auth0Client {
       const query = new URL(url, window.location.href).searchParams;
       const [code, state, error] = ['code', 'state', 'error'].map((name) => query.get(name) ?? undefined);
       if (!code && !error) throw new GenericError('missing_callback_params', 'There are no query params available for parsing.');
-      const transaction = this.transactions.take();
+      const transaction = this.#transactions.take();
       if (!transaction) throw new GenericError('missing_transaction', 'Invalid state');
       if (!transaction.code_verifier || transaction.state !== state) throw new GenericError('state_mismatch', 'Invalid state');
       if (error) throw new AuthenticationError(error, query.get('error_description') || error, state!, transaction.appState);
-      await this.exchangeCode(code!, transaction, transaction.organization, transaction.max_age);
+      await this.#exchangeCode(code!, transaction, transaction.organization, transaction.max_age);
       return { appState: transaction.appState, response_type: 'code' };
     } catch (e) {
-      this.session.set('error', undefined, e as Error);
+      this.#session.set('error', undefined, e as Error);
       throw e;
     }
   }
@@ -119,19 +119,19 @@ export class Auth0Client {
    * there may be one, gets a token silently; "no session" answers leave the user anonymous.
    */
   async checkSession(options?: GetTokenSilentlyOptions): Promise<void> {
-    if (this.cookie.exists()) {
+    if (this.#cookie.exists()) {
       try {
         await this.getTokenSilently(options);
         return;
       } catch (e) {
         if (!NO_SESSION_ERRORS.includes((e as GenericError).error)) {
-          this.session.set('error', undefined, e as Error);
+          this.#session.set('error', undefined, e as Error);
           throw e;
         }
       }
     }
     const user = await this.getUser();
-    this.session.set(user ? 'authenticated' : 'anonymous', user);
+    this.#session.set(user ? 'authenticated' : 'anonymous', user);
   }
 
   /**
@@ -143,17 +143,17 @@ export class Auth0Client {
   async getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<GetTokenSilentlyVerboseResponse>;
   async getTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
   async getTokenSilently(options: GetTokenSilentlyOptions = {}): Promise<any> {
-    const params = this.params(options.authorizationParams);
-    const keyParts = { clientId: this.options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope };
+    const params = this.#params(options.authorizationParams);
+    const keyParts = { clientId: this.#options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope };
     const cacheMode = options.cacheMode ?? 'on';
-    let result = cacheMode === 'off' ? undefined : await this.fromCache(keyParts);
+    let result = cacheMode === 'off' ? undefined : await this.#fromCache(keyParts);
     if (!result && cacheMode !== 'cache-only') {
       // One flight per audience and scope: concurrent callers share the request.
       const flightKey = `${keyParts.audience}::${keyParts.scope}`;
-      let flight = this.inFlight.get(flightKey);
+      let flight = this.#inFlight.get(flightKey);
       if (!flight) {
-        flight = this.obtainToken(params, options.timeoutInSeconds).finally(() => this.inFlight.delete(flightKey));
-        this.inFlight.set(flightKey, flight);
+        flight = this.#obtainToken(params, options.timeoutInSeconds).finally(() => this.#inFlight.delete(flightKey));
+        this.#inFlight.set(flightKey, flight);
       }
       result = await flight;
     }
@@ -170,31 +170,31 @@ export class Auth0Client {
   async loginWithPopup(options: PopupLoginOptions = {}, config: PopupConfigOptions = {}): Promise<void> {
     if ('popup' in config && !config.popup) throw new PopupOpenError();
     const popup = config.popup ?? openPopup();
-    const params = this.params(options.authorizationParams);
-    const request = await this.authorizeRequest(params, 'web_message');
-    const timeout = config.timeoutInSeconds ?? this.options.authorizeTimeoutInSeconds;
-    const response = await runPopup(popup, request.url, this.tenantOrigin, timeout);
+    const params = this.#params(options.authorizationParams);
+    const request = await this.#authorizeRequest(params, 'web_message');
+    const timeout = config.timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
+    const response = await runPopup(popup, request.url, this.#tenantOrigin, timeout);
     if (response.state !== request.state) throw new GenericError('state_mismatch', 'Invalid state');
-    await this.exchangeCode(response.code!, request, params.organization, maxAge(params));
+    await this.#exchangeCode(response.code!, request, params.organization, maxAge(params));
   }
 
   /** Logs in through a popup and returns the access token for the requested audience and scope. */
   async getTokenWithPopup(options: GetTokenWithPopupOptions = {}, config: PopupConfigOptions = {}): Promise<string | undefined> {
-    const params = this.params(options.authorizationParams);
+    const params = this.#params(options.authorizationParams);
     // No await before this call: the popup must open inside the user's gesture.
     await this.loginWithPopup({ authorizationParams: params }, config);
-    const entry = await this.cacheManager.get({ clientId: this.options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope });
+    const entry = await this.#cacheManager.get({ clientId: this.#options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope });
     return entry?.access_token;
   }
 
   /** The user's profile from the ID token, or `undefined` when logged out. */
   async getUser<TUser extends User = User>(): Promise<TUser | undefined> {
-    return (await this.cacheManager.getIdToken(this.options.clientId))?.decodedToken.user as TUser | undefined;
+    return (await this.#cacheManager.getIdToken(this.#options.clientId))?.decodedToken.user as TUser | undefined;
   }
 
   /** Every claim of the ID token, with the raw token as `__raw`. */
   async getIdTokenClaims(): Promise<IdToken | undefined> {
-    return (await this.cacheManager.getIdToken(this.options.clientId))?.decodedToken.claims;
+    return (await this.#cacheManager.getIdToken(this.#options.clientId))?.decodedToken.claims;
   }
 
   /** Whether an ID token is cached for this client. */
@@ -208,35 +208,35 @@ export class Auth0Client {
    */
   async logout(options: LogoutOptions = {}): Promise<void> {
     const { openUrl, logoutParams } = options;
-    const clientId = options.clientId === null ? null : (options.clientId ?? this.options.clientId);
-    await this.cacheManager.clear(clientId ?? undefined);
-    this.cookie.remove({ cookieDomain: this.options.cookieDomain });
-    this.transactions.remove();
-    this.session.set('anonymous');
-    const url = buildLogoutUrl(this.options.domainUrl, clientId, logoutParams);
+    const clientId = options.clientId === null ? null : (options.clientId ?? this.#options.clientId);
+    await this.#cacheManager.clear(clientId ?? undefined);
+    this.#cookie.remove({ cookieDomain: this.#options.cookieDomain });
+    this.#transactions.remove();
+    this.#session.set('anonymous');
+    const url = buildLogoutUrl(this.#options.domainUrl, clientId, logoutParams);
     if (openUrl) await openUrl(url);
     else if (openUrl !== false) window.location.assign(url);
   }
 
   /** Client defaults merged with per-call parameters; per-call scopes merge with the default scope. */
-  private params(callParams: AuthorizationParams = {}): ResolvedParams {
-    const merged = { ...this.options.authorizationParams, ...callParams };
-    return { ...merged, scope: scopeFor(this.scope, callParams.scope, merged.audience) };
+  #params(callParams: AuthorizationParams = {}): ResolvedParams {
+    const merged = { ...this.#options.authorizationParams, ...callParams };
+    return { ...merged, scope: scopeFor(this.#scope, callParams.scope, merged.audience) };
   }
 
   /** A web_message authorize request: the redirect_uri defaults to this page's origin. */
-  private authorizeRequest(params: ResolvedParams, response_mode: 'web_message'): Promise<AuthorizeRequest> {
+  #authorizeRequest(params: ResolvedParams, response_mode: 'web_message'): Promise<AuthorizeRequest> {
     const redirect_uri = params.redirect_uri ?? window.location.origin;
-    return buildAuthorizeRequest(this.options.domainUrl, this.options.clientId, { ...params, redirect_uri }, response_mode);
+    return buildAuthorizeRequest(this.#options.domainUrl, this.#options.clientId, { ...params, redirect_uri }, response_mode);
   }
 
   /** A live cached token, in the shape of a detailed response; needs the ID token too. */
-  private async fromCache(keyParts: { clientId: string; audience: string; scope: string }) {
-    const entry = await this.cacheManager.get(keyParts);
+  async #fromCache(keyParts: { clientId: string; audience: string; scope: string }) {
+    const entry = await this.#cacheManager.get(keyParts);
     if (!entry?.access_token) return undefined;
-    const idToken = await this.cacheManager.getIdToken(keyParts.clientId);
+    const idToken = await this.#cacheManager.getIdToken(keyParts.clientId);
     if (!idToken) return undefined;
-    this.session.set('authenticated', idToken.decodedToken.user);
+    this.#session.set('authenticated', idToken.decodedToken.user);
     return response(entry.access_token, idToken.id_token, entry.expires_in!, entry.token_type, entry.oauthTokenScope);
   }
 
@@ -244,32 +244,32 @@ export class Auth0Client {
    * The one path that gets a new token from the tenant. The refresh-token grant (issue 4) slots in
    * here, before the iframe.
    */
-  private async obtainToken(params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
-    return this.tokenFromIframe(params, timeoutInSeconds);
+  async #obtainToken(params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
+    return this.#tokenFromIframe(params, timeoutInSeconds);
   }
 
-  private async tokenFromIframe(params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
+  async #tokenFromIframe(params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
     if (window.crossOriginIsolated) {
       throw new GenericError('login_required', 'A cross-origin isolated page cannot use the silent iframe.');
     }
-    const request = await this.authorizeRequest({ ...params, prompt: 'none' }, 'web_message');
-    const timeout = timeoutInSeconds ?? this.options.authorizeTimeoutInSeconds;
-    const answer = await runSilentIframe(request.url, this.tenantOrigin, timeout);
+    const request = await this.#authorizeRequest({ ...params, prompt: 'none' }, 'web_message');
+    const timeout = timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
+    const answer = await runSilentIframe(request.url, this.#tenantOrigin, timeout);
     if (answer.state !== request.state) throw new GenericError('state_mismatch', 'Invalid state');
-    return this.exchangeCode(answer.code!, request, params.organization, maxAge(params));
+    return this.#exchangeCode(answer.code!, request, params.organization, maxAge(params));
   }
 
   /**
    * Code → tokens (RFC 6749 §4.1.3), then the ID token is verified; only then is anything written,
    * so a failure leaves the cache as it was.
    */
-  private async exchangeCode(
+  async #exchangeCode(
     code: string,
     request: Pick<AuthorizeRequest, 'code_verifier' | 'redirect_uri' | 'nonce' | 'scope' | 'audience'>,
     organization?: string,
     max_age?: number,
   ): Promise<GetTokenSilentlyVerboseResponse> {
-    const { domainUrl, clientId, useFormData, httpTimeoutInSeconds } = this.options;
+    const { domainUrl, clientId, useFormData, httpTimeoutInSeconds } = this.#options;
     const timeoutMs = httpTimeoutInSeconds * 1000;
     const tokens = await requestToken({
       domainUrl,
@@ -282,20 +282,20 @@ export class Auth0Client {
     const decoded = await verifyIdToken({
       id_token: tokens.id_token,
       domainUrl,
-      issuer: this.options.tokenIssuer,
+      issuer: this.#options.tokenIssuer,
       clientId,
       nonce: request.nonce,
       organization,
       max_age,
-      leeway: this.options.leeway,
-      now: await this.options.nowProvider(),
+      leeway: this.#options.leeway,
+      now: await this.#options.nowProvider(),
       timeoutMs,
     });
     // Another user logged in: none of the previous user's tokens may survive.
-    const previous = await this.cacheManager.getIdToken(clientId);
-    if (previous && previous.decodedToken.claims.sub !== decoded.claims.sub) await this.cacheManager.clear(clientId);
-    await this.cacheManager.setIdToken(clientId, tokens.id_token, decoded);
-    await this.cacheManager.set({
+    const previous = await this.#cacheManager.getIdToken(clientId);
+    if (previous && previous.decodedToken.claims.sub !== decoded.claims.sub) await this.#cacheManager.clear(clientId);
+    await this.#cacheManager.setIdToken(clientId, tokens.id_token, decoded);
+    await this.#cacheManager.set({
       client_id: clientId,
       audience: request.audience,
       scope: request.scope,
@@ -305,8 +305,8 @@ export class Auth0Client {
       ...(tokens.scope ? { oauthTokenScope: tokens.scope } : null),
       ...(tokens.refresh_token ? { refresh_token: tokens.refresh_token } : null),
     });
-    this.cookie.save({ daysUntilExpire: this.options.sessionCheckExpiryDays, cookieDomain: this.options.cookieDomain });
-    this.session.set('authenticated', decoded.user);
+    this.#cookie.save({ daysUntilExpire: this.#options.sessionCheckExpiryDays, cookieDomain: this.#options.cookieDomain });
+    this.#session.set('authenticated', decoded.user);
     return response(tokens.access_token, tokens.id_token, tokens.expires_in, tokens.token_type, tokens.scope);
   }
 }

@@ -63,9 +63,10 @@ export interface VerifyIdTokenOptions {
   timeoutMs: number;
 }
 
-const fail = (error: string, description: string): never => {
-  throw new GenericError(error, description);
-};
+/** Throws GenericError `id_token_<problem>` ("ID token <problem>") unless `ok`. */
+function check(ok: boolean, problem: string): void {
+  if (!ok) throw new GenericError(`id_token_${problem}`, `ID token ${problem.replace(/_/g, ' ')}`);
+}
 
 /**
  * Verifies an ID token and splits it into claims and user.
@@ -73,44 +74,35 @@ const fail = (error: string, description: string): never => {
  *   `id_token_iss_mismatch`, `id_token_aud_mismatch`, `id_token_azp_mismatch`,
  *   `id_token_sub_missing`, `id_token_expired`, `id_token_not_yet_valid`,
  *   `id_token_nonce_mismatch`, `id_token_auth_time_invalid`, `id_token_org_mismatch` or
- *   `id_token_invalid` (malformed, wrong algorithm, missing `exp`/`iat`).
+ *   `id_token_invalid` (malformed, not RS256, no numeric `exp`/`iat`).
  */
 export async function verifyIdToken(o: VerifyIdTokenOptions): Promise<DecodedToken> {
-  let claims: Record<string, any>;
+  let claims: Record<string, any> = {};
   try {
     const { payload } = await compactVerify(o.id_token, remoteKeys(o.domainUrl, o.timeoutMs), { algorithms: ['RS256'] });
     claims = JSON.parse(new TextDecoder().decode(payload));
   } catch (e) {
     if (e instanceof GenericError) throw e;
-    if (e instanceof errors.JWSSignatureVerificationFailed) fail('id_token_signature_invalid', 'The ID token signature is invalid');
-    fail('id_token_invalid', `The ID token could not be verified: ${(e as Error).message}`);
+    check(!(e instanceof errors.JWSSignatureVerificationFailed), 'signature_invalid');
+    throw new GenericError('id_token_invalid', `ID token invalid: ${(e as Error).message}`);
   }
-  const { iss, sub, aud, azp, exp, iat, nbf, nonce, auth_time } = claims!;
+  const { iss, sub, aud, azp, exp, iat, nbf, nonce, auth_time } = claims;
+  const { clientId, leeway, max_age } = o;
   const now = o.now / 1000;
-  const leeway = o.leeway;
-  if (iss !== o.issuer) fail('id_token_iss_mismatch', `Issuer (iss) claim mismatch in the ID token; expected "${o.issuer}", found "${iss}"`);
-  if (typeof sub !== 'string' || !sub) fail('id_token_sub_missing', 'Subject (sub) claim must be a string present in the ID token');
-  if (Array.isArray(aud) ? !aud.includes(o.clientId) : aud !== o.clientId) {
-    fail('id_token_aud_mismatch', `Audience (aud) claim mismatch in the ID token; expected "${o.clientId}"`);
-  }
-  if (Array.isArray(aud) && aud.length > 1 && azp !== o.clientId) {
-    fail('id_token_azp_mismatch', `Authorized Party (azp) claim must be "${o.clientId}" when aud has several values`);
-  }
-  if (o.nonce !== undefined && nonce !== o.nonce) fail('id_token_nonce_mismatch', 'Nonce (nonce) claim mismatch in the ID token');
-  if (typeof exp !== 'number' || typeof iat !== 'number') fail('id_token_invalid', 'The ID token must have numeric exp and iat claims');
-  if (now > exp + leeway) fail('id_token_expired', 'Expiration Time (exp) claim error in the ID token: it has expired');
-  if (typeof nbf === 'number' && now < nbf - leeway) fail('id_token_not_yet_valid', 'Not Before (nbf) claim in the ID token is in the future');
-  if (o.max_age !== undefined && !(typeof auth_time === 'number' && now <= auth_time + o.max_age + leeway)) {
-    fail('id_token_auth_time_invalid', 'Authentication Time (auth_time) claim is missing or older than max_age allows');
-  }
   const org = o.organization?.trim();
-  if (org) {
-    const byId = org.startsWith('org_');
-    if ((byId ? claims!.org_id : claims!.org_name) !== (byId ? org : org.toLowerCase())) {
-      fail('id_token_org_mismatch', `Organization ${byId ? 'ID (org_id)' : 'name (org_name)'} claim mismatch in the ID token`);
-    }
-  }
+  const byId = org?.startsWith('org_');
+  check(iss === o.issuer, 'iss_mismatch');
+  check(typeof sub === 'string' && !!sub, 'sub_missing');
+  check(Array.isArray(aud) ? aud.includes(clientId) : aud === clientId, 'aud_mismatch');
+  check(!(Array.isArray(aud) && aud.length > 1) || azp === clientId, 'azp_mismatch');
+  check(o.nonce === undefined || nonce === o.nonce, 'nonce_mismatch');
+  check(typeof exp === 'number' && typeof iat === 'number', 'invalid');
+  check(now <= exp + leeway, 'expired');
+  check(typeof nbf !== 'number' || now >= nbf - leeway, 'not_yet_valid');
+  check(max_age === undefined || (typeof auth_time === 'number' && now <= auth_time + max_age + leeway), 'auth_time_invalid');
+  // By id (`org_…`) against org_id; by name, case-insensitively, against org_name.
+  check(!org || (byId ? claims.org_id === org : claims.org_name === org.toLowerCase()), 'org_mismatch');
   const user: User = {};
-  for (const [name, value] of Object.entries(claims!)) if (!PROTOCOL_CLAIMS.has(name)) user[name] = value;
-  return { claims: { ...claims!, __raw: o.id_token }, user };
+  for (const [name, value] of Object.entries(claims)) if (!PROTOCOL_CLAIMS.has(name)) user[name] = value;
+  return { claims: { ...claims, __raw: o.id_token }, user };
 }

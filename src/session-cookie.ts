@@ -20,14 +20,14 @@ export class SessionCookie {
 
   save({ daysUntilExpire = 1, cookieDomain }: CookieOptions): void {
     const expires = new Date(Date.now() + daysUntilExpire * 864e5).toUTCString();
-    this.write(`true; expires=${expires}`, cookieDomain);
+    this.#write(`true; expires=${expires}`, cookieDomain);
   }
 
   remove({ cookieDomain }: CookieOptions = {}): void {
-    this.write(`; expires=${new Date(0).toUTCString()}`, cookieDomain);
+    this.#write(`; expires=${new Date(0).toUTCString()}`, cookieDomain);
   }
 
-  private write(valueAndExpiry: string, cookieDomain?: string): void {
+  #write(valueAndExpiry: string, cookieDomain?: string): void {
     const secure = location.protocol === 'https:' ? '; secure' : '';
     const domain = cookieDomain ? `; domain=${cookieDomain}` : '';
     document.cookie = `${encodeURIComponent(this.name)}=${valueAndExpiry}; path=/; SameSite=Lax${domain}${secure}`;

@@ -21,21 +21,21 @@ const sameUser = (a: User | undefined, b: User | undefined) => a === b || JSON.s
 
 /** Holds the current snapshot and notifies listeners on change. */
 export class SessionStore {
-  private current: SessionState = freeze({ status: 'loading', user: undefined, error: undefined });
-  private readonly listeners = new Set<SessionListener>();
+  #current: SessionState = freeze({ status: 'loading', user: undefined, error: undefined });
+  readonly #listeners = new Set<SessionListener>();
 
   get state(): SessionState {
-    return this.current;
+    return this.#current;
   }
 
   /** Replaces the snapshot when something differs and tells every listener. */
   set(status: SessionStatus, user?: User, error?: Error): void {
-    const prev = this.current;
+    const prev = this.#current;
     if (prev.status === status && prev.error === error && sameUser(prev.user, user)) return;
-    this.current = freeze({ status, user, error });
-    for (const listener of [...this.listeners]) {
+    this.#current = freeze({ status, user, error });
+    for (const listener of [...this.#listeners]) {
       try {
-        listener(this.current);
+        listener(this.#current);
       } catch (e) {
         // One broken listener must not stop the others or the engine's flow.
         queueMicrotask(() => {
@@ -47,10 +47,10 @@ export class SessionStore {
 
   /** Calls `listener` now with the current snapshot, then on every change; returns unsubscribe. */
   subscribe(listener: SessionListener): () => void {
-    this.listeners.add(listener);
-    listener(this.current);
+    this.#listeners.add(listener);
+    listener(this.#current);
     return () => {
-      this.listeners.delete(listener);
+      this.#listeners.delete(listener);
     };
   }
 }

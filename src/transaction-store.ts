@@ -20,26 +20,26 @@ export interface Transaction {
 
 /** sessionStorage under `a0.spajs.txs.<clientId>`. */
 export class TransactionStore {
-  private readonly key: string;
+  readonly #key: string;
 
   constructor(clientId: string) {
-    this.key = `a0.spajs.txs.${clientId}`;
+    this.#key = `a0.spajs.txs.${clientId}`;
   }
 
   create(transaction: Transaction): void {
-    sessionStorage.setItem(this.key, JSON.stringify(transaction));
+    sessionStorage.setItem(this.#key, JSON.stringify(transaction));
   }
 
   get(): Transaction | undefined {
     try {
-      return JSON.parse(sessionStorage.getItem(this.key) ?? 'null') ?? undefined;
+      return JSON.parse(sessionStorage.getItem(this.#key) ?? 'null') ?? undefined;
     } catch {
       return undefined;
     }
   }
 
   remove(): void {
-    sessionStorage.removeItem(this.key);
+    sessionStorage.removeItem(this.#key);
   }
 
   /** Reads and removes the transaction in one step: a callback URL can be used only once. */

@@ -17,24 +17,25 @@ import { KeyManifest } from './key-manifest.js';
 /** A cached token counts as expired this many seconds before its `expiresAt`. */
 export const EXPIRY_MARGIN_SECONDS = 60;
 
+/** The engine's view of one cache, for one client. */
 export class CacheManager {
-  private readonly manifest?: KeyManifest;
+  readonly #cache: ICache;
+  readonly #now: () => number | Promise<number>;
+  readonly #manifest?: KeyManifest;
 
-  constructor(
-    private readonly cache: ICache,
-    clientId: string,
-    private readonly now: () => number | Promise<number>,
-  ) {
-    if (!cache.allKeys) this.manifest = new KeyManifest(cache, clientId);
+  constructor(cache: ICache, clientId: string, now: () => number | Promise<number>) {
+    this.#cache = cache;
+    this.#now = now;
+    if (!cache.allKeys) this.#manifest = new KeyManifest(cache, clientId);
   }
 
-  private async nowSeconds(): Promise<number> {
-    return Math.floor((await this.now()) / 1000);
+  async #nowSeconds(): Promise<number> {
+    return Math.floor((await this.#now()) / 1000);
   }
 
   /** Every key the engine can see: from `allKeys()` or the manifest. */
   async keys(): Promise<string[]> {
-    return (await (this.manifest ? this.manifest.keys() : this.cache.allKeys!())) ?? [];
+    return (await (this.#manifest ? this.#manifest.keys() : this.#cache.allKeys!())) ?? [];
   }
 
   /**
@@ -43,20 +44,20 @@ export class CacheManager {
    */
   async get(parts: CacheKeyParts, marginSeconds = EXPIRY_MARGIN_SECONDS): Promise<Partial<CacheEntry> | undefined> {
     let key = cacheKey(parts);
-    let wrapped = await this.cache.get<WrappedCacheEntry>(key);
+    let wrapped = await this.#cache.get<WrappedCacheEntry>(key);
     if (!wrapped) {
       const match = (await this.keys()).find((k) => isSuperset(parseCacheKey(k), parts));
-      if (match) wrapped = await this.cache.get<WrappedCacheEntry>((key = match));
+      if (match) wrapped = await this.#cache.get<WrappedCacheEntry>((key = match));
     }
     if (!wrapped?.body) return undefined;
-    if (wrapped.expiresAt - marginSeconds < (await this.nowSeconds())) {
+    if (wrapped.expiresAt - marginSeconds < (await this.#nowSeconds())) {
       if (wrapped.body.refresh_token) {
         const kept: WrappedCacheEntry = { body: { refresh_token: wrapped.body.refresh_token }, expiresAt: wrapped.expiresAt };
-        await this.cache.set(key, kept);
+        await this.#cache.set(key, kept);
         return kept.body;
       }
-      await this.cache.remove(key);
-      await this.manifest?.remove(key);
+      await this.#cache.remove(key);
+      await this.#manifest?.remove(key);
       return undefined;
     }
     return wrapped.body;
@@ -65,21 +66,21 @@ export class CacheManager {
   /** Stores an access-token entry (without the ID token, which has its own key). */
   async set(entry: CacheEntry): Promise<void> {
     const key = cacheKey({ clientId: entry.client_id, audience: entry.audience, scope: entry.scope });
-    const wrapped: WrappedCacheEntry = { body: entry, expiresAt: (await this.nowSeconds()) + entry.expires_in };
-    await this.cache.set(key, wrapped);
-    await this.manifest?.add(key);
+    const wrapped: WrappedCacheEntry = { body: entry, expiresAt: (await this.#nowSeconds()) + entry.expires_in };
+    await this.#cache.set(key, wrapped);
+    await this.#manifest?.add(key);
   }
 
   /** The client's ID token entry. */
   async getIdToken(clientId: string): Promise<IdTokenEntry | undefined> {
-    const entry = await this.cache.get<IdTokenEntry>(idTokenKey(clientId));
+    const entry = await this.#cache.get<IdTokenEntry>(idTokenKey(clientId));
     return entry?.id_token && entry.decodedToken ? entry : undefined;
   }
 
   async setIdToken(clientId: string, id_token: string, decodedToken: DecodedToken): Promise<void> {
     const key = idTokenKey(clientId);
-    await this.cache.set<IdTokenEntry>(key, { id_token, decodedToken });
-    await this.manifest?.add(key);
+    await this.#cache.set<IdTokenEntry>(key, { id_token, decodedToken });
+    await this.#manifest?.add(key);
   }
 
   /**
@@ -89,9 +90,9 @@ export class CacheManager {
   async clear(clientId?: string): Promise<void> {
     for (const key of await this.keys()) {
       const [prefix, owner] = key.split('::');
-      if (prefix === CACHE_KEY_PREFIX && (clientId === undefined || owner === clientId)) await this.cache.remove(key);
+      if (prefix === CACHE_KEY_PREFIX && (clientId === undefined || owner === clientId)) await this.#cache.remove(key);
     }
-    await this.manifest?.clear();
+    await this.#manifest?.clear();
   }
 }
 

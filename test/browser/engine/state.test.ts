@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
 import type { SessionState } from '../../../src/index.js';
-import { newClient } from './helpers.js';
+import { cleanSlate, newClient } from './helpers.js';
 
 describe('subscribe() state snapshots', () => {
+  beforeEach(cleanSlate);
+
   it('calls the listener at once, then with a new frozen snapshot only when something changes', async () => {
     const client = await newClient();
     const seen: SessionState[] = [];
