@@ -168,7 +168,7 @@ export class Auth0Client {
    *   closes it; PopupTimeoutError after `config.timeoutInSeconds`.
    */
   async loginWithPopup(options: PopupLoginOptions = {}, config: PopupConfigOptions = {}): Promise<void> {
-    if ('popup' in config && !config.popup) throw new PopupOpenError();
+    if (config.popup === null) throw new PopupOpenError(); // the caller's own window.open was blocked
     const popup = config.popup ?? openPopup();
     const params = this.#params(options.authorizationParams);
     const request = await this.#authorizeRequest(params, 'web_message');

@@ -28,8 +28,8 @@ export interface PopupLoginOptions {
 
 /** `getTokenWithPopup(options)`. */
 export interface GetTokenWithPopupOptions extends PopupLoginOptions {
-  /** `on` (default) or `off`: whether the token may come from the cache afterwards. */
-  cacheMode?: 'on' | 'off';
+  /** Accepted for compatibility with the SPA SDK; a popup login always gets fresh tokens. */
+  cacheMode?: 'on' | 'off' | 'cache-only';
 }
 
 /** `getTokenSilently(options)`. */
