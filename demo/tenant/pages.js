@@ -51,3 +51,18 @@ export function errorPage(out) {
     .map(([key, value]) => `<p><strong>${escapeHtml(key)}</strong>: <span class="${escapeHtml(key)}">${escapeHtml(value)}</span></p>`)
     .join('')}`);
 }
+
+/**
+ * The stand-in upstream provider's consent page for a connected account.
+ * @param {{ action: string, ticket: string, connection: string, scopes: string[] }} options
+ */
+export function connectPage({ action, ticket, connection, scopes }) {
+  return page(`Connect ${connection}`, `<h1>${escapeHtml(connection)}</h1>
+<p>The application asks to use your ${escapeHtml(connection)} account, also when you are not around:</p>
+<ul>${scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`).join('')}</ul>
+<form method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="ticket" value="${escapeHtml(ticket)}">
+<button type="submit" name="decision" value="allow" id="allow">Allow</button>
+<button type="submit" name="decision" value="deny" id="deny" style="background:#666">Deny</button>
+</form>`);
+}

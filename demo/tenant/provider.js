@@ -69,7 +69,7 @@ export function createProvider(tenant) {
         client_secret: client.clientSecret,
         client_name: client.name,
         token_endpoint_auth_method: 'client_secret_post',
-        grant_types: ['client_credentials'],
+        grant_types: ['client_credentials', 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token'],
         response_types: [],
         redirect_uris: [],
       })),

@@ -5,8 +5,10 @@
  *   email: string, email_verified: boolean, picture: string, updated_at: string,
  *   organizations: string[] }} UserConfig */
 /** @typedef {{ clientId: string, name: string, type: 'spa', mrrt: string[] }} SpaClientConfig */
+/** @typedef {{ name: string, scopes: string[] }} ConnectionConfig */
 /** @typedef {{ clientId: string, clientSecret: string, name: string, type: 'confidential' }} ConfidentialClientConfig */
-/** @typedef {{ identifier: string, name: string, scopes: string[], accessTokenTTL: number }} ApiConfig */
+/** An API's identifier is its `audience`; one without a scheme is relative to the tenant (`me/`).
+ * @typedef {{ identifier: string, name: string, scopes: string[], accessTokenTTL: number }} ApiConfig */
 /** @typedef {{ id: string, name: string, display_name: string }} OrganizationConfig */
 
 export default {
@@ -18,7 +20,7 @@ export default {
       type: 'spa',
       // Audiences a refresh token of this client may be used for besides the one it was issued for
       // (Auth0's multi-resource refresh token policy).
-      mrrt: ['https://api.example.com', 'https://analytics.example.com'],
+      mrrt: ['https://api.example.com', 'https://analytics.example.com', 'me/'],
     },
     confidential: {
       clientId: 'demo-api-server',
@@ -47,6 +49,22 @@ export default {
       name: 'Admin API',
       scopes: ['read:admin', 'write:admin', 'delete:admin'],
       accessTokenTTL: 3600,
+    },
+    // Auth0's My Account API (connected accounts), served by the tenant itself.
+    myAccount: {
+      identifier: 'me/',
+      name: 'My Account API',
+      scopes: ['create:me:connected_accounts', 'read:me:connected_accounts', 'delete:me:connected_accounts'],
+      accessTokenTTL: 600,
+    },
+  },
+
+  // Upstream identity providers whose tokens Token Vault keeps (stand-ins served by the tenant).
+  /** @type {Record<string, ConnectionConfig>} */
+  connections: {
+    'google-oauth2': {
+      name: 'Google (stand-in)',
+      scopes: ['openid', 'profile', 'email', 'https://www.googleapis.com/auth/calendar.readonly'],
     },
   },
 

@@ -6,14 +6,17 @@ import { rotateDpopNonces } from './dpop.js';
 import { Directory } from './directory.js';
 import { createEdge } from './edge.js';
 import { Faults, RequestLog } from './faults.js';
+import { registerFederatedConnectionGrant } from './federated-grant.js';
 import { SigningKeys } from './keys.js';
 import { loginRoutes } from './login.js';
 import { mrrtHook } from './mrrt.js';
+import { myAccountRoutes } from './my-account.js';
 import { createProvider } from './provider.js';
 import { auth0Responses } from './responses.js';
 import { TAMPER_KINDS } from './tamper.js';
 import { EXTERNAL_TOKEN_TYPE, LegacyIdp, registerTokenExchange } from './token-exchange.js';
 import defaultConfig from './tenant.config.js';
+import { Vault } from './vault.js';
 
 /** @param {import('node:http').Server} server */
 function listen(server, port, host) {
@@ -27,13 +30,30 @@ function listen(server, port, host) {
 }
 
 /**
+ * API identifiers without a scheme (`me/`) are relative to the tenant; so are the MRRT policy
+ * entries naming them.
+ * @param {typeof defaultConfig} config
+ * @param {string} issuer
+ */
+function resolveConfig(config, issuer) {
+  const absolute = (identifier) => (/^[a-z][a-z\d+.-]*:/i.test(identifier) ? identifier : new URL(identifier, issuer).href);
+  return {
+    ...config,
+    apis: Object.fromEntries(Object.entries(config.apis).map(([key, api]) => [key, { ...api, identifier: absolute(api.identifier) }])),
+    clients: Object.fromEntries(Object.entries(config.clients).map(([key, client]) => [key,
+      client.type === 'spa' ? { ...client, mrrt: client.mrrt.map(absolute) } : client])),
+  };
+}
+
+/**
  * @param {{ port: number, host: string, appOrigins: string[], config?: typeof defaultConfig }} options
  */
-export async function createTenant({ port, host, appOrigins, config = defaultConfig }) {
+export async function createTenant({ port, host, appOrigins, config: given = defaultConfig }) {
   const server = createServer();
   const actualPort = await listen(server, port, host);
   const domain = `http://${host}:${actualPort}`;
   const issuer = `${domain}/`;
+  const config = resolveConfig(given, issuer);
 
   const origins = new Set(appOrigins.map((origin) => new URL(origin).origin));
   const directory = new Directory(config);
@@ -41,7 +61,7 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
   const store = createMemoryStore();
   const faults = new Faults();
   const log = new RequestLog();
-  /** @type {{ tamper?: import('./tamper.js').TamperKind, requireDpopNonce?: boolean }} */
+  /** @type {{ tamper?: import('./tamper.js').TamperKind, requireDpopNonce?: boolean, autoApproveConnections?: boolean }} */
   const switches = {};
   const grantOrgs = new Map();
   const sessionGrants = new Map();
@@ -51,7 +71,14 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
   });
   const legacy = new LegacyIdp(issuer);
   registerTokenExchange(provider, { legacy, directory, grantOrgs });
+  const vault = new Vault(config.connections);
+  registerFederatedConnectionGrant(provider, { issuer, keys, vault });
   provider.use(loginRoutes(provider, directory));
+  if (config.apis.myAccount) {
+    provider.use(myAccountRoutes({
+      issuer, audience: config.apis.myAccount.identifier, keys, vault, appOrigins: origins, switches,
+    }));
+  }
   provider.use(auth0Responses({ keys, switches }));
 
   const spa = Object.values(config.clients).find((client) => client.type === 'spa');
@@ -77,6 +104,12 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
       { username: u.username, password: u.password, sub: u.sub, name: u.name, email: u.email }])),
     organizations: Object.fromEntries(Object.entries(config.organizations).map(([key, org]) => [key,
       { id: org.id, name: org.name, display_name: org.display_name }])),
+    connections: Object.fromEntries(Object.entries(config.connections).map(([name, connection]) => [name, {
+      name: connection.name,
+      scopes: [...connection.scopes],
+      // The stand-in upstream provider's API, accepting the upstream tokens Token Vault hands out.
+      calendarApi: `${issuer}upstream/${name}/calendar/v3/events`,
+    }])),
     // Custom token exchange: subject tokens from the demo legacy identity provider. The sample
     // names alice, lasts a day and, like every subject token, works once.
     tokenExchange: {
@@ -137,6 +170,10 @@ export async function createTenant({ port, host, appOrigins, config = defaultCon
      */
     mintLegacyToken(claims) {
       return legacy.mint(claims);
+    },
+    /** With `true`, the stand-in upstream provider skips its consent page (connect flows run unattended). */
+    autoApproveConnections(enabled = true) {
+      switches.autoApproveConnections = Boolean(enabled);
     },
     /** @returns {string} an invitation ticket for `email` to join the organization `orgKey` (works once) */
     createInvitation(orgKey, email) {

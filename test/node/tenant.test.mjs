@@ -33,7 +33,10 @@ describe('tenant: discovery and keys', () => {
     assert.equal(tenant.issuer, `http://127.0.0.1:${tenant.port}/`);
     assert.doesNotThrow(() => JSON.stringify(tenant.info));
     assert.deepEqual(tenant.info.apis, {
-      default: 'https://api.example.com', analytics: 'https://analytics.example.com', admin: 'https://admin.example.com',
+      default: 'https://api.example.com',
+      analytics: 'https://analytics.example.com',
+      admin: 'https://admin.example.com',
+      myAccount: `${tenant.issuer}me/`,
     });
     assert.match(tenant.info.organizations.acme.id, /^org_/);
     assert.ok(tenant.info.clients.confidential.clientSecret);

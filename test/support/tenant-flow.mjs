@@ -131,8 +131,11 @@ export async function tokenRequest(tenant, body, { json = false, headers = {} } 
   return { status: response.status, headers: response.headers, data, text };
 }
 
-/** Logs in and exchanges the code: the token response and the transaction. */
-export async function login(browser, tenant, { json = false, extra = {}, ...options } = {}) {
+/**
+ * Logs in and exchanges the code: the token response and the transaction.
+ * `tokenHeaders` go with the code exchange (a DPoP proof, an Origin).
+ */
+export async function login(browser, tenant, { json = false, extra = {}, tokenHeaders = {}, ...options } = {}) {
   const flow = await authorize(browser, tenant, options);
   const code = flow.params.get('code');
   if (!code) throw new Error(`no code: ${flow.url} ${flow.html ?? ''}`);
@@ -143,6 +146,6 @@ export async function login(browser, tenant, { json = false, extra = {}, ...opti
     code_verifier: flow.tx.verifier,
     redirect_uri: flow.tx.redirectUri,
     ...extra,
-  }, { json });
+  }, { json, headers: tokenHeaders });
   return { ...tokens, tx: flow.tx };
 }
