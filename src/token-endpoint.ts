@@ -22,6 +22,10 @@ export interface TokenRequest {
   timeoutMs: number;
   /** The grant's own parameters: `grant_type` and what it needs. */
   grant: { grant_type: string } & Record<string, string | undefined>;
+  /** Extra request headers, e.g. a DPoP proof made on the main thread (RFC 9449 §4). */
+  headers?: Record<string, string>;
+  /** Told every `DPoP-Nonce` the tenant sends, on success and on error (RFC 9449 §8). */
+  onDpopNonce?: (nonce: string) => void;
 }
 
 /**
@@ -29,17 +33,20 @@ export interface TokenRequest {
  * @throws TimeoutError past `timeoutMs`; MfaRequiredError for `mfa_required`; GenericError with
  *   the tenant's `error` (RFC 6749 §5.2), or `request_error`, `network_error`, `invalid_response`.
  */
-export async function requestToken({ domainUrl, clientId, useFormData, timeoutMs, grant }: TokenRequest): Promise<TokenResponse> {
+export async function requestToken({ domainUrl, clientId, useFormData, timeoutMs, grant, headers, onDpopNonce }: TokenRequest): Promise<TokenResponse> {
   const params = { client_id: clientId, ...grant };
-  const { ok, status, body } = await fetchJson<any>(
+  const response = await fetchJson<any>(
     `${domainUrl}/oauth/token`,
     {
       method: 'POST',
-      headers: { 'Content-Type': useFormData ? 'application/x-www-form-urlencoded' : 'application/json' },
+      headers: { 'Content-Type': useFormData ? 'application/x-www-form-urlencoded' : 'application/json', ...headers },
       body: useFormData ? queryString(params) : JSON.stringify(params),
     },
     timeoutMs,
   );
+  const { ok, status, body } = response;
+  const nonce = response.headers.get('DPoP-Nonce');
+  if (nonce) onDpopNonce?.(nonce);
   if (!ok) {
     const error = typeof body?.error === 'string' ? body.error : 'request_error';
     const description = typeof body?.error_description === 'string' ? body.error_description : `Token endpoint answered HTTP ${status}`;
