@@ -2,7 +2,7 @@
 // token this tenant issued, for that API, with the scope the route needs, and a fresh proof.
 // @see RFC 9449 §4.3 (proof checks) and §7.1 (the DPoP authorization scheme)
 import { createHash } from 'node:crypto';
-import { EmbeddedJWK, calculateJwkThumbprint, createLocalJWKSet, jwtVerify } from 'jose';
+import { EmbeddedJWK, calculateJwkThumbprint, jwtVerify } from 'jose';
 
 const PROOF_WINDOW = 300;
 
@@ -47,7 +47,7 @@ export function boundTokenVerifier({ issuer, audience, keys }) {
     }
     let claims;
     try {
-      ({ payload: claims } = await jwtVerify(token, createLocalJWKSet(keys.jwks()), { issuer, audience }));
+      ({ payload: claims } = await jwtVerify(token, keys.keySet(), { issuer, audience }));
     } catch (cause) {
       throw new TokenProblem(401, 'invalid_token', `the access token is not valid: ${cause.message}`);
     }

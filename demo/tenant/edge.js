@@ -3,10 +3,10 @@
 // `audience` → RFC 8707 `resource`, `offline_access` → the internal offline scope, JSON bodies at
 // /oauth/token and /oauth/revoke → form bodies, /v2/logout?returnTo= → /oidc/logout.
 import { Readable } from 'node:stream';
+import { readText } from './body.js';
 import { applyFault, targetOf } from './faults.js';
 import { OFFLINE_SCOPE } from './provider.js';
 
-const BODY_LIMIT = 56 * 1024;
 const FORM = 'application/x-www-form-urlencoded';
 
 /** Auth0's `offline_access`, as oidc-provider should see it. */
@@ -21,18 +21,6 @@ function translateParams(params) {
   if (audience && audience !== 'default' && !params.has('resource')) params.set('resource', audience);
   const scope = params.get('scope');
   if (scope) params.set('scope', inboundScope(scope));
-}
-
-/** @param {import('node:http').IncomingMessage} req */
-async function readBody(req) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > BODY_LIMIT) throw new Error('request entity too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Form or JSON body → URLSearchParams (JSON values that are not strings are sent as JSON text). */
@@ -58,7 +46,7 @@ const LOGGED = /** @type {const} */ ([
  * @param {URLSearchParams} params
  * @param {string | string[] | undefined} dpop the DPoP proof header
  */
-function describe(record, params, dpop) {
+function logParams(record, params, dpop) {
   for (const [param, field] of LOGGED) {
     const value = params.get(param);
     if (value !== null) record[field] = value;
@@ -118,14 +106,14 @@ export function createEdge({ handler, faults, log, appOrigins, defaultClientId, 
     let body;
     if (method === 'POST' && (url.pathname === '/oauth/token' || url.pathname === '/oauth/revoke')) {
       try {
-        body = parseBody(await readBody(req), req.headers['content-type']);
+        body = parseBody(await readText(req), req.headers['content-type']);
       } catch (error) {
         res.writeHead(400, { ...corsFor(req), 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'invalid_request', error_description: `could not parse the request body: ${error.message}` }));
         return;
       }
     }
-    describe(record, body ?? url.searchParams, req.headers.dpop);
+    logParams(record, body ?? url.searchParams, req.headers.dpop);
 
     const target = targetOf(method, url.pathname);
     const fault = target && faults.take(target);

@@ -1,7 +1,7 @@
 // Token Vault's federated-connection exchange, Auth0's grant for backends: a confidential client
 // trades a user's access token (or refresh token) from this tenant for that user's access token
 // at an upstream provider (connection), kept fresh from the refresh token the vault holds.
-import { createLocalJWKSet, jwtVerify } from 'jose';
+import { jwtVerify } from 'jose';
 import { errors } from 'oidc-provider';
 
 export const FEDERATED_CONNECTION_GRANT = 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token';
@@ -29,7 +29,7 @@ export function registerFederatedConnectionGrant(provider, { issuer, keys, vault
     }
     if (token.split('.').length === 3) {
       try {
-        const { payload } = await jwtVerify(token, createLocalJWKSet(keys.jwks()), { issuer });
+        const { payload } = await jwtVerify(token, keys.keySet(), { issuer });
         if (payload.sub && payload.sub !== payload.client_id) return payload.sub;
       } catch {
         // reported below

@@ -1,6 +1,6 @@
-// The local Auth0-shaped tenant, importable: `startTenant(options)` → a running tenant on 127.0.0.1.
-// See README in this folder's parent docs and DESIGN.md §6. Plain JavaScript so it runs in Node
-// without a build step.
+// The local Auth0-shaped tenant, importable: `startTenant(options)` → a running tenant on 127.0.0.1
+// (README.md in this folder lists what it serves and its test switches). Plain JavaScript with
+// JSDoc types, so it runs in Node without a build step.
 
 /**
  * @typedef {object} TenantOptions

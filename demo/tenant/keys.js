@@ -2,6 +2,7 @@
 // private key follow the newest key, so rotating is a matter of generating a key: new tokens carry
 // the new kid at once while the JWKS keeps serving the older keys for tokens already out there.
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createLocalJWKSet } from 'jose';
 import { ExternalSigningKey } from 'oidc-provider';
 
 const ALG = 'RS256';
@@ -24,17 +25,34 @@ export class SigningKeys {
     return this.#keys[0];
   }
 
+  /** @type {{ jwks: { keys: object[] }, keySet: ReturnType<typeof createLocalJWKSet> } | undefined} */
+  #published;
+
   /** @returns {string} the kid of the new current key */
   rotate() {
     this.#keys.unshift(newKey());
+    this.#published = undefined;
     return this.current.kid;
+  }
+
+  #publish() {
+    if (!this.#published) {
+      const jwks = {
+        keys: this.#keys.map(({ kid, publicKey }) => ({ ...publicKey.export({ format: 'jwk' }), kid, alg: ALG, use: 'sig' })),
+      };
+      this.#published = { jwks, keySet: createLocalJWKSet(jwks) };
+    }
+    return this.#published;
   }
 
   /** The public JWK Set, current key first. */
   jwks() {
-    return {
-      keys: this.#keys.map(({ kid, publicKey }) => ({ ...publicKey.export({ format: 'jwk' }), kid, alg: ALG, use: 'sig' })),
-    };
+    return this.#publish().jwks;
+  }
+
+  /** The JWK Set as a jose key resolver, for verifying the tenant's own tokens. */
+  keySet() {
+    return this.#publish().keySet;
   }
 
   /** The one key object oidc-provider is configured with; it always signs with the current key. */

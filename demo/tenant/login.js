@@ -1,18 +1,9 @@
 // The login step of an authorization request, at /u/login/<uid> like Auth0's Universal Login: a
 // username and password form; on success the request resumes at /authorize/<uid>.
+import { readForm } from './body.js';
 import { loginPage, errorPage } from './pages.js';
 
 const PATH = /^\/u\/login\/([\w-]+)$/;
-
-/** @param {import('node:http').IncomingMessage} req */
-async function readForm(req) {
-  let body = '';
-  for await (const chunk of req) {
-    body += chunk;
-    if (body.length > 16_384) throw new Error('login form too large');
-  }
-  return new URLSearchParams(body);
-}
 
 /**
  * Koa middleware for the provider.

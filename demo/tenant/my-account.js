@@ -2,6 +2,7 @@
 // for the `<issuer>me/` audience only), the connect step at /connect?ticket=… where a stand-in
 // upstream provider asks for consent, and that provider's stand-in calendar API, which accepts
 // the upstream access tokens Token Vault hands out.
+import { readForm, readJsonObject } from './body.js';
 import { boundTokenVerifier, TokenProblem } from './bound-token.js';
 import { connectPage, errorPage } from './pages.js';
 import { describeAccount } from './vault.js';
@@ -9,23 +10,6 @@ import { describeAccount } from './vault.js';
 const BASE = '/me/v1/connected-accounts';
 const ACCOUNT = /^\/me\/v1\/connected-accounts\/accounts\/([\w-]+)$/;
 const CALENDAR = /^\/upstream\/([\w-]+)\/calendar\/v3\/events$/;
-
-async function readJson(ctx) {
-  let text = '';
-  for await (const chunk of ctx.req) {
-    text += chunk;
-    if (text.length > 65_536) throw new SyntaxError('body too large');
-  }
-  const body = text ? JSON.parse(text) : {};
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new SyntaxError('the body must be a JSON object');
-  return body;
-}
-
-async function readForm(ctx) {
-  let text = '';
-  for await (const chunk of ctx.req) text += chunk;
-  return new URLSearchParams(text);
-}
 
 /** RFC 9457 problem details, as the My Account API answers errors. */
 function problem(ctx, status, type, title, detail) {
@@ -78,7 +62,7 @@ export function myAccountRoutes({ issuer, audience, keys, vault, appOrigins, swi
   async function connect(ctx, sub, claims) {
     let body;
     try {
-      body = await readJson(ctx);
+      body = await readJsonObject(ctx.req);
     } catch (error) {
       problem(ctx, 400, 'invalid_body', 'Bad Request', error.message);
       return;
@@ -113,7 +97,7 @@ export function myAccountRoutes({ issuer, audience, keys, vault, appOrigins, swi
   async function complete(ctx, sub) {
     let body;
     try {
-      body = await readJson(ctx);
+      body = await readJsonObject(ctx.req);
     } catch (error) {
       problem(ctx, 400, 'invalid_body', 'Bad Request', error.message);
       return;
@@ -136,7 +120,7 @@ export function myAccountRoutes({ issuer, audience, keys, vault, appOrigins, swi
   /** The stand-in upstream provider's consent step, reached through the connect ticket. */
   async function consent(ctx) {
     ctx.set('cache-control', 'no-store');
-    const form = ctx.method === 'POST' ? await readForm(ctx) : undefined;
+    const form = ctx.method === 'POST' ? await readForm(ctx.req) : undefined;
     const ticket = form?.get('ticket') ?? ctx.query.ticket;
     const found = typeof ticket === 'string' ? vault.byTicket(ticket) : undefined;
     if (!found) {
