@@ -40,7 +40,8 @@ export function loginRoutes(provider, directory) {
     });
 
     if (ctx.method === 'GET') {
-      ctx.body = render();
+      const hint = interaction.params.login_hint;
+      ctx.body = render(typeof hint === 'string' ? { username: hint } : {});
       return undefined;
     }
 
