@@ -1,0 +1,43 @@
+// The client's DPoP state in one object: its key pair, the servers' nonces, and proofs signed with
+// that key. Auth0Client holds one when `useDpop` is on.
+import { DpopKeyStore } from './key-store.js';
+import { DpopNonceStore } from './nonce-store.js';
+import { createDpopProof, type DpopProofParams } from './proof.js';
+import { openDpopDatabase, type DpopDatabase } from './storage.js';
+
+export class Dpop {
+  readonly keys: DpopKeyStore;
+  readonly nonces: DpopNonceStore;
+  private database?: Promise<DpopDatabase>;
+
+  /** @param timeoutMs how long opening IndexedDB may take before it counts as unavailable. */
+  constructor(clientId: string, timeoutMs: number) {
+    // Opened once, on first use; a failure stays (IndexedDB does not come back within a page).
+    const db = () => (this.database ??= openDpopDatabase(timeoutMs));
+    this.keys = new DpopKeyStore(db, clientId);
+    this.nonces = new DpopNonceStore(db, clientId);
+  }
+
+  /**
+   * Opens the database and loads (or makes) the key pair.
+   * @throws GenericError `dpop_unavailable` without a working IndexedDB.
+   */
+  async ready(): Promise<void> {
+    await this.keys.get();
+  }
+
+  /** RFC 7638 thumbprint of the public key: the `dpop_jkt` authorize parameter (RFC 9449 §10). */
+  async thumbprint(): Promise<string> {
+    return (await this.keys.get()).jkt;
+  }
+
+  /** A fresh proof signed with the client's key (RFC 9449 §4.2). */
+  async proof(params: DpopProofParams): Promise<string> {
+    return createDpopProof(await this.keys.get(), params);
+  }
+
+  /** Deletes the key pair and every nonce of the client (logout). */
+  async clear(): Promise<void> {
+    await Promise.all([this.keys.remove(), this.nonces.clear()]);
+  }
+}

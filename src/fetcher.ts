@@ -1,0 +1,146 @@
+// `createFetcher().fetchWithAuth()`: `fetch` with the access token attached — `Authorization: DPoP`
+// plus a fresh proof for DPoP-bound tokens (RFC 9449 §7.1), `Bearer` otherwise (RFC 6750 §2.1) —
+// and the resource server's nonces stored and retried on (RFC 9449 §9).
+import { UseDpopNonceError } from './errors.js';
+import type { DpopProofParams } from './dpop/proof.js';
+import type { GetTokenSilentlyVerboseResponse } from './types.js';
+
+/** Response headers as a custom `fetch` may return them. */
+export type ResponseHeaders =
+  | Record<string, string | null | undefined>
+  | [string, string][]
+  | { get(name: string): string | null | undefined };
+
+/** The least a custom `fetch` must resolve to: the fetcher reads the status and two headers. */
+export interface CustomFetchMinimalOutput {
+  status: number;
+  headers: ResponseHeaders;
+}
+
+/** Which token to attach: `audience` and `scope` as for `getTokenSilently` (scopes merge with the defaults). */
+export interface AuthParams {
+  audience?: string;
+  /** Space-separated, or a list. */
+  scope?: string | string[];
+}
+
+/** `createFetcher(config)`. */
+export interface FetcherConfig<TOutput extends CustomFetchMinimalOutput = Response> {
+  /** Joined with relative URLs (`/foo` → `<baseUrl>/foo`); ignored for absolute ones. */
+  baseUrl?: string;
+  /** Where this API's DPoP nonces are kept; required when its tokens are DPoP-bound. */
+  dpopNonceId?: string;
+  /**
+   * Sends the request instead of the global `fetch`: receives a ready `Request` (authorization
+   * and DPoP headers set) and must resolve to at least `{status, headers}`; whatever it returns is
+   * what `fetchWithAuth` returns.
+   */
+  fetch?: (request: Request) => Promise<TOutput>;
+  /** Supplies the access token instead of `getTokenSilently`: the token, or with `detailedResponse` `{access_token, token_type}`. */
+  getAccessToken?: (authParams?: AuthParams) => Promise<string | Pick<GetTokenSilentlyVerboseResponse, 'access_token' | 'token_type'>>;
+  /**
+   * `getAccessToken` returns `getTokenSilently({detailedResponse: true})`'s object, so each
+   * request uses the scheme of its own token (`DPoP` or `Bearer`) — needed when one fetcher mixes
+   * both. Without it, a token string counts as DPoP-bound when the client has `useDpop`.
+   */
+  detailedResponse?: boolean;
+}
+
+/** What the fetcher needs from the client. */
+export interface FetcherHooks {
+  useDpop: boolean;
+  getAccessToken(authParams?: AuthParams): Promise<GetTokenSilentlyVerboseResponse>;
+  getDpopNonce(id: string): Promise<string | undefined>;
+  setDpopNonce(nonce: string, id: string): Promise<void>;
+  generateDpopProof(params: DpopProofParams & { accessToken: string }): Promise<string>;
+}
+
+/** `fetchWithAuth(input, init, authParams)`, a drop-in for `fetch(input, init)`. */
+export interface Fetcher<TOutput extends CustomFetchMinimalOutput = Response> {
+  fetchWithAuth(input: RequestInfo | URL, init?: RequestInit, authParams?: AuthParams): Promise<TOutput>;
+}
+
+const fail = (what: string): never => {
+  throw new TypeError(`createFetcher: ${what}`);
+};
+
+/** One header from any of the shapes a custom `fetch` may return, case-insensitively. */
+function header(headers: ResponseHeaders, name: string): string | undefined {
+  if (typeof (headers as { get?: unknown }).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const entries = Array.isArray(headers) ? headers : Object.entries(headers);
+  return entries.find(([key]) => key.toLowerCase() === name)?.[1] ?? undefined;
+}
+
+/** RFC 9449 §9: a 401 whose challenge says the nonce is missing or stale. */
+function isNonceChallenge(response: CustomFetchMinimalOutput): boolean {
+  return response.status === 401 && /error="?(use|invalid)_dpop_nonce\b/.test(header(response.headers, 'www-authenticate') ?? '');
+}
+
+/** `baseUrl` + a relative URL, joined with exactly one slash; absolute URLs are left alone. */
+function withBase(baseUrl: string | undefined, url: string): string {
+  if (!baseUrl || /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) return url;
+  return `${baseUrl.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+}
+
+/**
+ * Builds a fetcher on the client's hooks.
+ * @throws TypeError naming the config field that is malformed.
+ */
+export function createFetcher<TOutput extends CustomFetchMinimalOutput = Response>(
+  config: FetcherConfig<TOutput>,
+  hooks: FetcherHooks,
+): Fetcher<TOutput> {
+  const { baseUrl, dpopNonceId, fetch: send, getAccessToken, detailedResponse } = config ?? {};
+  if (baseUrl !== undefined && (typeof baseUrl !== 'string' || !URL.canParse(baseUrl))) fail('`baseUrl` must be an absolute URL');
+  if (dpopNonceId !== undefined && (typeof dpopNonceId !== 'string' || !dpopNonceId)) fail('`dpopNonceId` must be a non-empty string');
+  if (send !== undefined && typeof send !== 'function') fail('`fetch` must be a function (request: Request) => Promise<{status, headers}>');
+  if (getAccessToken !== undefined && typeof getAccessToken !== 'function') fail('`getAccessToken` must be a function');
+
+  /** The token and whether it is DPoP-bound, from whichever source supplies it. */
+  async function token(authParams?: AuthParams): Promise<{ accessToken: string; dpop: boolean }> {
+    const answer: any = getAccessToken ? await getAccessToken(authParams) : await hooks.getAccessToken(authParams);
+    if (typeof answer === 'string' && !detailedResponse) return { accessToken: answer, dpop: hooks.useDpop };
+    if (typeof answer?.access_token !== 'string') {
+      fail(detailedResponse
+        ? '`getAccessToken` must resolve to {access_token, token_type} with `detailedResponse: true`'
+        : '`getAccessToken` must resolve to an access token string');
+    }
+    return { accessToken: answer.access_token, dpop: /^dpop$/i.test(answer.token_type ?? '') };
+  }
+
+  /** One attempt: a clone of the request with fresh authorization headers, then the response's nonce kept. */
+  async function attempt(base: Request, accessToken: string, dpop: boolean): Promise<TOutput> {
+    const request = base.clone();
+    request.headers.set('Authorization', `${dpop ? 'DPoP' : 'Bearer'} ${accessToken}`);
+    if (dpop) {
+      const nonce = await hooks.getDpopNonce(dpopNonceId!);
+      request.headers.set('DPoP', await hooks.generateDpopProof({ url: request.url, method: request.method, nonce, accessToken }));
+    }
+    const response = await (send ?? (fetch as unknown as (request: Request) => Promise<TOutput>))(request);
+    if (!response || typeof response.status !== 'number' || !response.headers || typeof response.headers !== 'object') {
+      fail(`the custom \`fetch\` must resolve to an object with a numeric \`status\` and \`headers\`, got ${response === null ? 'null' : typeof response}`);
+    }
+    const nonce = dpop ? header(response.headers, 'dpop-nonce') : undefined;
+    if (nonce) await hooks.setDpopNonce(nonce, dpopNonceId!);
+    return response;
+  }
+
+  return {
+    async fetchWithAuth(input, init, authParams) {
+      const url = withBase(baseUrl, input instanceof Request ? input.url : String(input));
+      const base = new Request(input instanceof Request ? new Request(url, input) : url, init);
+      const { accessToken, dpop } = await token(authParams);
+      if (dpop && !dpopNonceId) {
+        fail('`dpopNonceId` is required: the access token is DPoP-bound, so this API needs DPoP proofs and its nonces a place to live');
+      }
+      const first = await attempt(base, accessToken, dpop);
+      if (!dpop || !isNonceChallenge(first)) return first;
+      const nonce = header(first.headers, 'dpop-nonce');
+      if (!nonce) throw new UseDpopNonceError(undefined);
+      // Once, with a new proof carrying the nonce the API just sent (RFC 9449 §9).
+      const second = await attempt(base, accessToken, dpop);
+      if (isNonceChallenge(second)) throw new UseDpopNonceError(header(second.headers, 'dpop-nonce'));
+      return second;
+    },
+  };
+}
