@@ -40,8 +40,9 @@ export function loginRoutes(provider, directory) {
     });
 
     if (ctx.method === 'GET') {
+      // login_hint shows as a placeholder, not a value: the test harness types into an empty field.
       const hint = interaction.params.login_hint;
-      ctx.body = render(typeof hint === 'string' ? { username: hint } : {});
+      ctx.body = render(typeof hint === 'string' ? { hint } : {});
       return undefined;
     }
 

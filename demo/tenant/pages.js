@@ -20,14 +20,14 @@ function page(title, body) {
 
 /**
  * @param {{ action: string, clientName: string, organization?: string, error?: string, username?: string,
- *   users: {username: string, password: string}[] }} options
+ *   hint?: string, users: {username: string, password: string}[] }} options
  */
-export function loginPage({ action, clientName, organization, error, username = '', users }) {
+export function loginPage({ action, clientName, organization, error, username = '', hint = '', users }) {
   return page('Log in', `<h1>Log in to ${escapeHtml(clientName)}</h1>
 ${organization ? `<p>Organization: <strong>${escapeHtml(organization)}</strong></p>` : ''}
 ${error ? `<p class="error" role="alert" id="error">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${escapeHtml(action)}">
-<label for="username">Username or email</label><input id="username" name="username" autocomplete="username" value="${escapeHtml(username)}" required autofocus>
+<label for="username">Username or email</label><input id="username" name="username" autocomplete="username" value="${escapeHtml(username)}" placeholder="${escapeHtml(hint)}" required autofocus>
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Continue</button>
 </form>

@@ -83,7 +83,7 @@ describe('tenant: authorization code + PKCE', () => {
     assert.match(flow.html, /type="submit"/);
     assert.match(flow.html, /alice-password/, 'the demo credentials are shown as a hint');
     const hinted = await authorize(new Browser(tenant.domain), tenant, { user: null, params: { login_hint: 'bob@example.com' } });
-    assert.match(hinted.html, /name="username"[^>]*value="bob@example.com"/);
+    assert.match(hinted.html, /name="username"[^>]*value=""[^>]*placeholder="bob@example.com"/, 'a hint, not a value the harness would type after');
   });
 
   it('shows a visible error on a wrong password and stays on the login page', async () => {
