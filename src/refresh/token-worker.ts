@@ -1,0 +1,177 @@
+// The refresh-token vault that runs in a Web Worker (memory mode, DESIGN.md §3): refresh tokens are
+// kept here and only ever leave in a request to the tenant's exact `/oauth/token` or
+// `/oauth/revoke` URL. The page asks for grants by naming a slot (the audience and scope of the
+// cache entry a token belongs to); it never sees a token.
+//
+// `tokenWorker` is started from its own source text (`(${tokenWorker})()` in a Blob URL, or the
+// `dist/token-worker.js` file for strict CSPs), so it must stay self-contained: no imports, no
+// reference to anything outside its body — only the worker's globals.
+
+/** A message the page sends; each comes with a MessagePort for the answer. */
+export type WorkerRequest =
+  | { type: 'init'; tokenUrl: string; revokeUrl: string }
+  | { type: 'find'; audience: string; scope: string; useMrrt: boolean }
+  | { type: 'token'; url: string; headers: Record<string, string>; body: string; timeoutMs: number; to?: WorkerSlot; from?: WorkerSlot }
+  | { type: 'revoke'; url: string; headers: Record<string, string>; body: string; timeoutMs: number; audience: string }
+  | { type: 'discard'; slot: WorkerSlot }
+  | { type: 'clear' };
+
+/** Where a refresh token is kept: the audience and scope of its cache entry. */
+export interface WorkerSlot {
+  audience: string;
+  scope: string;
+}
+
+/**
+ * The worker's answer: a slot for `find`; the tenant's answer (never with a refresh token) for
+ * `token`/`revoke`; `fail` when no answer came (`network`, `timeout`, `not_json`, `refused`).
+ */
+export interface WorkerReply {
+  slot?: WorkerSlot;
+  ok?: boolean;
+  status?: number;
+  body?: any;
+  /** The response's `DPoP-Nonce` header (RFC 9449 §8), for the page's DPoP code. */
+  dpopNonce?: string;
+  fail?: 'network' | 'timeout' | 'not_json' | 'refused' | 'worker';
+  message?: string;
+}
+
+/** The worker's whole program. Runs in the worker scope only. */
+export function tokenWorker(): void {
+  const scope = self as any;
+  /** slot key → refresh token */
+  const tokens = new Map<string, string>();
+  let allowed: { token: string; revoke: string } | undefined;
+
+  const keyOf = (slot: WorkerSlot) => JSON.stringify([slot.audience, slot.scope]);
+  const slotOf = (key: string): WorkerSlot => {
+    const [audience, scope] = JSON.parse(key);
+    return { audience, scope };
+  };
+  const words = (scope: string) => scope.split(' ').filter(Boolean);
+  // An exact comparison of normalized URLs: no prefix match, no other path, query or fragment.
+  const isAllowed = (url: string, expected: string | undefined) => {
+    try {
+      return !!expected && new URL(url).href === expected;
+    } catch {
+      return false;
+    }
+  };
+  const forget = (token: string) => {
+    for (const [key, value] of [...tokens]) if (value === token) tokens.delete(key);
+  };
+  const store = (slot: WorkerSlot, token: string) => {
+    // Re-inserted at the end: the most recent token is found first for MRRT.
+    tokens.delete(keyOf(slot));
+    tokens.set(keyOf(slot), token);
+  };
+
+  /** The cache's lookup rules: the exact slot, else a superset scope of the audience, else (MRRT) the newest. */
+  const find = (audience: string, wanted: string, useMrrt: boolean): WorkerSlot | undefined => {
+    if (tokens.has(keyOf({ audience, scope: wanted }))) return { audience, scope: wanted };
+    const keys = [...tokens.keys()].reverse();
+    for (const key of keys) {
+      const slot = slotOf(key);
+      const have = new Set(words(slot.scope));
+      if (slot.audience === audience && words(wanted).every((s) => have.has(s))) return slot;
+    }
+    return useMrrt && keys.length ? slotOf(keys[0]) : undefined;
+  };
+
+  /** Adds `field` to a form or JSON body, as the page encoded it. */
+  const withField = (body: string, headers: Record<string, string>, field: string, value: string) => {
+    const type = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+    if (type.startsWith('application/json')) return JSON.stringify({ ...JSON.parse(body), [field]: value });
+    const form = new URLSearchParams(body);
+    form.set(field, value);
+    return form.toString();
+  };
+
+  const post = async (url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<WorkerReply & { response?: Response }> => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, { method: 'POST', headers, body, signal: controller.signal });
+      text = await response.text();
+    } catch (e) {
+      return { fail: controller.signal.aborted ? 'timeout' : 'network', message: String((e as Error)?.message ?? e) };
+    } finally {
+      clearTimeout(timer);
+    }
+    const dpopNonce = response.headers.get('DPoP-Nonce') ?? undefined;
+    try {
+      return { ok: response.ok, status: response.status, body: text ? JSON.parse(text) : {}, dpopNonce };
+    } catch {
+      return { fail: 'not_json', ok: response.ok, status: response.status, dpopNonce };
+    }
+  };
+
+  const grant = async (m: Extract<WorkerRequest, { type: 'token' }>): Promise<WorkerReply> => {
+    if (!isAllowed(m.url, allowed?.token)) return { fail: 'refused', message: 'not the tenant token endpoint' };
+    let used: string | undefined;
+    let body = m.body;
+    if (m.from) {
+      used = tokens.get(keyOf(m.from));
+      if (!used) return { ok: false, status: 400, body: { error: 'missing_refresh_token', error_description: 'No refresh token in the worker' } };
+      body = withField(body, m.headers, 'refresh_token', used);
+    }
+    const reply = await post(m.url, m.headers, body, m.timeoutMs);
+    if (reply.ok && reply.body && typeof reply.body === 'object') {
+      const fresh = typeof reply.body.refresh_token === 'string' ? reply.body.refresh_token : undefined;
+      delete reply.body.refresh_token;
+      // Rotation: every slot that held the used token now holds its successor.
+      if (fresh && used) for (const [key, value] of [...tokens]) if (value === used) tokens.set(key, fresh);
+      const kept = fresh ?? used;
+      if (kept && m.to) store(m.to, kept);
+    }
+    return reply;
+  };
+
+  const revoke = async (m: Extract<WorkerRequest, { type: 'revoke' }>): Promise<WorkerReply> => {
+    if (!isAllowed(m.url, allowed?.revoke)) return { fail: 'refused', message: 'not the tenant revocation endpoint' };
+    const held = new Set([...tokens].filter(([key]) => slotOf(key).audience === m.audience).map(([, token]) => token));
+    for (const token of held) {
+      const reply = await post(m.url, m.headers, withField(m.body, m.headers, 'token', token), m.timeoutMs);
+      if (reply.fail || !reply.ok) return reply;
+      forget(token);
+    }
+    return { ok: true, status: 200, body: {} };
+  };
+
+  const handle = async (m: WorkerRequest): Promise<WorkerReply> => {
+    switch (m.type) {
+      case 'init':
+        // Set once: a later message cannot point the worker at another server.
+        allowed ??= { token: new URL(m.tokenUrl).href, revoke: new URL(m.revokeUrl).href };
+        return { ok: true };
+      case 'find':
+        return { slot: find(m.audience, m.scope, m.useMrrt) };
+      case 'token':
+        return grant(m);
+      case 'revoke':
+        return revoke(m);
+      case 'discard': {
+        const token = tokens.get(keyOf(m.slot));
+        if (token) forget(token);
+        return { ok: true };
+      }
+      case 'clear':
+        tokens.clear();
+        return { ok: true };
+      default:
+        return { fail: 'refused', message: 'unknown message' };
+    }
+  };
+
+  scope.addEventListener('message', (event: MessageEvent) => {
+    const [port] = event.ports;
+    if (!port) return;
+    handle(event.data).then(
+      (reply) => port.postMessage(reply),
+      (e) => port.postMessage({ fail: 'worker', message: String((e as Error)?.message ?? e) }),
+    );
+  });
+}

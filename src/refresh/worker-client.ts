@@ -1,0 +1,124 @@
+// The page's side of the refresh-token worker (memory mode): starts it — from a Blob URL made of
+// its own source, so the single-file bundles need no second file, or from `workerUrl` where a
+// strict Content-Security-Policy forbids `blob:` workers — and talks to it one MessageChannel per
+// request. Answers are mapped to the errors `fetchJson` throws, so callers cannot tell the two apart.
+import { GenericError, TimeoutError } from '../errors.js';
+import type { JsonResponse } from '../http.js';
+import { revokeBody, revokeError } from './revoke-endpoint.js';
+import { tokenWorker, type WorkerReply, type WorkerRequest } from './token-worker.js';
+import type { FoundRefreshToken, JsonTransport, RefreshSlot, RefreshTokenVault, RevokeRequest } from './vault.js';
+
+/** How long the worker may take to answer a message that makes no request. */
+const LOCAL_TIMEOUT_MS = 10_000;
+
+let blobUrl: string | undefined;
+
+/** One Blob URL per page for the worker's source text (kept: every client may start a worker). */
+function workerSource(): string {
+  blobUrl ??= URL.createObjectURL(new Blob([`(${tokenWorker})()`], { type: 'text/javascript' }));
+  return blobUrl;
+}
+
+const unavailable = (detail: string) =>
+  new GenericError(
+    'worker_unavailable',
+    `The refresh-token worker could not start (${detail}). Under a Content-Security-Policy without "worker-src blob:", serve dist/token-worker.js and pass its URL as \`workerUrl\`.`,
+  );
+
+/** Keeps refresh tokens in a dedicated Web Worker; the page only ever names slots. */
+export class WorkerVault implements RefreshTokenVault {
+  readonly #worker?: Worker;
+  #failure?: GenericError;
+
+  /**
+   * @param domainUrl the tenant: the worker will only send tokens to its `/oauth/token` and
+   *   `/oauth/revoke`.
+   * @param workerUrl a same-origin URL of `dist/token-worker.js`, for strict CSPs.
+   */
+  constructor(domainUrl: string, workerUrl?: string) {
+    try {
+      this.#worker = new Worker(workerUrl ?? workerSource());
+      this.#worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        this.#failure ??= unavailable(event.message || 'it failed to load');
+      });
+    } catch (e) {
+      this.#failure = unavailable((e as Error).message);
+    }
+    void this.#call({ type: 'init', tokenUrl: `${domainUrl}/oauth/token`, revokeUrl: `${domainUrl}/oauth/revoke` }).catch(() => undefined);
+  }
+
+  async find(audience: string, scope: string, useMrrt: boolean): Promise<FoundRefreshToken | undefined> {
+    return (await this.#call({ type: 'find', audience, scope, useMrrt })).slot;
+  }
+
+  transport(to: RefreshSlot, from?: FoundRefreshToken): JsonTransport {
+    return async (url, init, timeoutMs) => {
+      const slot = (s?: RefreshSlot) => s && { audience: s.audience, scope: s.scope };
+      const reply = await this.#call(
+        { type: 'token', url, headers: headersOf(init), body: String(init.body ?? ''), timeoutMs, to: slot(to), from: slot(from) },
+        timeoutMs + LOCAL_TIMEOUT_MS,
+      );
+      return responseOf(reply, url);
+    };
+  }
+
+  async discard(found: FoundRefreshToken): Promise<void> {
+    await this.#call({ type: 'discard', slot: { audience: found.audience, scope: found.scope } });
+  }
+
+  async revoke(audience: string, request: RevokeRequest): Promise<void> {
+    const { headers, body } = revokeBody(request);
+    const reply = await this.#call({ type: 'revoke', url: request.url, headers, body, timeoutMs: request.timeoutMs, audience }, request.timeoutMs * 4 + LOCAL_TIMEOUT_MS);
+    const response = responseOf(reply, request.url);
+    if (!response.ok) throw revokeError(response.status, response.body);
+  }
+
+  async clear(): Promise<void> {
+    await this.#call({ type: 'clear' });
+  }
+
+  /** Posts one message and waits for its answer on a fresh channel. */
+  #call(message: WorkerRequest, timeoutMs = LOCAL_TIMEOUT_MS): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      if (this.#failure || !this.#worker) return reject(this.#failure);
+      const channel = new MessageChannel();
+      const timer = setTimeout(() => {
+        channel.port1.close();
+        reject(this.#failure ?? new TimeoutError());
+      }, timeoutMs);
+      channel.port1.onmessage = ({ data }) => {
+        clearTimeout(timer);
+        channel.port1.close();
+        resolve(data as WorkerReply);
+      };
+      this.#worker.postMessage(message, [channel.port2]);
+    });
+  }
+}
+
+function headersOf(init: RequestInit): Record<string, string> {
+  return Object.fromEntries(new Headers(init.headers));
+}
+
+/** The worker's answer as `fetchJson` would have returned it, or the error it would have thrown. */
+function responseOf(reply: WorkerReply, url: string): JsonResponse<any> {
+  const path = new URL(url).pathname;
+  switch (reply.fail) {
+    case undefined:
+      break;
+    case 'timeout':
+      throw new TimeoutError();
+    case 'network':
+      throw new GenericError('network_error', `Request to ${path} failed: ${reply.message}`);
+    case 'not_json':
+      if (!reply.ok) throw new GenericError('request_error', `${path} answered HTTP ${reply.status}`);
+      throw new GenericError('invalid_response', `${path} answered HTTP ${reply.status} with a body that is not JSON`);
+    case 'refused':
+      throw new GenericError('invalid_fetch_url', `The refresh-token worker refused to send to ${path}: ${reply.message}`);
+    default:
+      throw new GenericError('worker_error', `The refresh-token worker failed: ${reply.message}`);
+  }
+  const headers = new Headers(reply.dpopNonce ? { 'DPoP-Nonce': reply.dpopNonce } : {});
+  return { ok: !!reply.ok, status: reply.status ?? 0, headers, body: reply.body };
+}
