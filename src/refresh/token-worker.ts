@@ -167,11 +167,11 @@ export function tokenWorker(): void {
   };
 
   scope.addEventListener('message', (event: MessageEvent) => {
+    // `init` comes without a port: nothing to answer.
     const [port] = event.ports;
-    if (!port) return;
     handle(event.data).then(
-      (reply) => port.postMessage(reply),
-      (e) => port.postMessage({ fail: 'worker', message: String((e as Error)?.message ?? e) }),
+      (reply) => port?.postMessage(reply),
+      (e) => port?.postMessage({ fail: 'worker', message: String((e as Error)?.message ?? e) }),
     );
   });
 }

@@ -27,8 +27,12 @@ const unavailable = (detail: string) =>
 
 /** Keeps refresh tokens in a dedicated Web Worker; the page only ever names slots. */
 export class WorkerVault implements RefreshTokenVault {
-  readonly #worker?: Worker;
+  readonly #domainUrl: string;
+  readonly #workerUrl?: string;
+  #worker?: Worker;
   #failure?: GenericError;
+  /** Rejecters of the calls waiting for an answer, so a crashed worker fails them at once. */
+  readonly #waiting = new Set<(error: GenericError) => void>();
 
   /**
    * @param domainUrl the tenant: the worker will only send tokens to its `/oauth/token` and
@@ -36,16 +40,31 @@ export class WorkerVault implements RefreshTokenVault {
    * @param workerUrl a same-origin URL of `dist/token-worker.js`, for strict CSPs.
    */
   constructor(domainUrl: string, workerUrl?: string) {
+    this.#domainUrl = domainUrl;
+    this.#workerUrl = workerUrl;
+  }
+
+  /** Started on first use: clients that never get a refresh token never start a worker. */
+  #start(): Worker | undefined {
+    if (this.#worker || this.#failure) return this.#worker;
     try {
-      this.#worker = new Worker(workerUrl ?? workerSource());
-      this.#worker.addEventListener('error', (event) => {
+      const worker = new Worker(this.#workerUrl ?? workerSource());
+      worker.addEventListener('error', (event) => {
         event.preventDefault();
-        this.#failure ??= unavailable(event.message || 'it failed to load');
+        this.#fail(unavailable(event.message || 'it failed to load'));
       });
+      const domain = this.#domainUrl;
+      worker.postMessage({ type: 'init', tokenUrl: `${domain}/oauth/token`, revokeUrl: `${domain}/oauth/revoke` } satisfies WorkerRequest);
+      this.#worker = worker;
     } catch (e) {
-      this.#failure = unavailable((e as Error).message);
+      this.#fail(unavailable((e as Error).message));
     }
-    void this.#call({ type: 'init', tokenUrl: `${domainUrl}/oauth/token`, revokeUrl: `${domainUrl}/oauth/revoke` }).catch(() => undefined);
+    return this.#worker;
+  }
+
+  #fail(error: GenericError): void {
+    this.#failure ??= error;
+    for (const reject of [...this.#waiting]) reject(this.#failure);
   }
 
   async find(audience: string, scope: string, useMrrt: boolean): Promise<FoundRefreshToken | undefined> {
@@ -81,18 +100,25 @@ export class WorkerVault implements RefreshTokenVault {
   /** Posts one message and waits for its answer on a fresh channel. */
   #call(message: WorkerRequest, timeoutMs = LOCAL_TIMEOUT_MS): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      if (this.#failure || !this.#worker) return reject(this.#failure);
+      const worker = this.#start();
+      if (!worker) return reject(this.#failure);
       const channel = new MessageChannel();
-      const timer = setTimeout(() => {
-        channel.port1.close();
-        reject(this.#failure ?? new TimeoutError());
-      }, timeoutMs);
-      channel.port1.onmessage = ({ data }) => {
+      const done = () => {
         clearTimeout(timer);
         channel.port1.close();
+        this.#waiting.delete(fail);
+      };
+      const fail = (error: GenericError) => {
+        done();
+        reject(error);
+      };
+      const timer = setTimeout(() => fail(this.#failure ?? new TimeoutError()), timeoutMs);
+      this.#waiting.add(fail);
+      channel.port1.onmessage = ({ data }) => {
+        done();
         resolve(data as WorkerReply);
       };
-      this.#worker.postMessage(message, [channel.port2]);
+      worker.postMessage(message, [channel.port2]);
     });
   }
 }
