@@ -14,7 +14,11 @@ import { baseScope, DEFAULT_AUDIENCE, scopeFor } from './scope.js';
 import { SessionCookie } from './session-cookie.js';
 import { runSilentIframe } from './silent-iframe.js';
 import { SessionStore, type SessionListener, type SessionState } from './state.js';
-import { requestToken } from './token-endpoint.js';
+import { requestToken, type TokenRequest, type TokenResponse } from './token-endpoint.js';
+import { Dpop } from './dpop/dpop.js';
+import type { DpopProofParams } from './dpop/proof.js';
+import { sendWithDpop, type TokenSender } from './dpop/token-request.js';
+import { createFetcher, type CustomFetchMinimalOutput, type Fetcher, type FetcherConfig } from './fetcher.js';
 import { TransactionStore } from './transaction-store.js';
 import type {
   GetTokenSilentlyOptions,
@@ -46,6 +50,7 @@ export class Auth0Client {
   readonly #cookie: SessionCookie;
   readonly #session = new SessionStore();
   readonly #inFlight = new Map<string, Promise<GetTokenSilentlyVerboseResponse>>();
+  readonly #dpop?: Dpop;
 
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
@@ -60,6 +65,7 @@ export class Auth0Client {
     this.#cacheManager = new CacheManager(store, clientId, this.#options.nowProvider);
     this.#transactions = new TransactionStore(clientId);
     this.#cookie = new SessionCookie(clientId);
+    if (this.#options.useDpop) this.#dpop = new Dpop(clientId, this.#options.httpTimeoutInSeconds * 1000);
   }
 
   /** The current session snapshot (frozen). */
@@ -82,7 +88,7 @@ export class Auth0Client {
   async loginWithRedirect<TAppState = any>(options: RedirectLoginOptions<TAppState> = {}): Promise<void> {
     const { openUrl, fragment, appState } = options;
     const params = this.#params(options.authorizationParams);
-    const request = await buildAuthorizeRequest(this.#options.domainUrl, this.#options.clientId, params);
+    const request = await buildAuthorizeRequest(this.#options.domainUrl, this.#options.clientId, await this.#withDpopJkt(params));
     const { url, ...secrets } = request;
     this.#transactions.create({ ...secrets, appState, organization: params.organization, max_age: maxAge(params), response_type: 'code' });
     const target = fragment ? `${url}#${fragment}` : url;
@@ -119,6 +125,11 @@ export class Auth0Client {
    * there may be one, gets a token silently; "no session" answers leave the user anonymous.
    */
   async checkSession(options?: GetTokenSilentlyOptions): Promise<void> {
+    // useDpop without a working IndexedDB fails here, at start, with `dpop_unavailable`.
+    await this.#dpop?.ready().catch((e) => {
+      this.#session.set('error', undefined, e);
+      throw e;
+    });
     if (this.#cookie.exists()) {
       try {
         await this.getTokenSilently(options);
@@ -212,10 +223,62 @@ export class Auth0Client {
     await this.#cacheManager.clear(clientId ?? undefined);
     this.#cookie.remove({ cookieDomain: this.#options.cookieDomain });
     this.#transactions.remove();
+    // The key the tokens were bound to goes with them; without IndexedDB there is nothing to delete.
+    await this.#dpop?.clear().catch(() => undefined);
     this.#session.set('anonymous');
     const url = buildLogoutUrl(this.#options.domainUrl, clientId, logoutParams);
     if (openUrl) await openUrl(url);
     else if (openUrl !== false) window.location.assign(url);
+  }
+
+  /**
+   * The last DPoP nonce of the tenant, or with `id` of an API (a fetcher's `dpopNonceId`).
+   * @see RFC 9449 §8, §9
+   * @throws TypeError without `useDpop`.
+   */
+  async getDpopNonce(id?: string): Promise<string | undefined> {
+    return this.#dpopOrFail().nonces.get(id);
+  }
+
+  /** Keeps `nonce` as the tenant's DPoP nonce, or with `id` as an API's. @throws TypeError without `useDpop`. */
+  async setDpopNonce(nonce: string, id?: string): Promise<void> {
+    return this.#dpopOrFail().nonces.set(nonce, id);
+  }
+
+  /**
+   * A DPoP proof (RFC 9449 §4.2) signed with this client's key, for a request of your own: `htm`
+   * and `htu` from `method` and `url`, `ath` from `accessToken`, and `nonce` when given
+   * (`getDpopNonce(id)`). Send it as the `DPoP` header with `Authorization: DPoP <token>`.
+   * @throws TypeError without `useDpop`; GenericError `dpop_unavailable` without IndexedDB.
+   */
+  async generateDpopProof(params: DpopProofParams & { accessToken: string }): Promise<string> {
+    return this.#dpopOrFail().proof(params);
+  }
+
+  /**
+   * A fetcher whose `fetchWithAuth(input, init, {audience, scope})` sends requests with the access
+   * token (`getTokenSilently`): `Authorization: DPoP` plus a fresh proof for DPoP-bound tokens,
+   * `Bearer` otherwise; the API's nonces kept under `dpopNonceId`, one retry on a nonce challenge.
+   * @throws TypeError naming a malformed config field.
+   */
+  createFetcher<TOutput extends CustomFetchMinimalOutput = Response>(config: FetcherConfig<TOutput> = {}): Fetcher<TOutput> {
+    return createFetcher(config, {
+      useDpop: !!this.#dpop,
+      getAccessToken: ({ audience, scope } = {}) => {
+        const authorizationParams: AuthorizationParams = {};
+        if (audience) authorizationParams.audience = audience;
+        if (scope) authorizationParams.scope = Array.isArray(scope) ? scope.join(' ') : scope;
+        return this.getTokenSilently({ authorizationParams, detailedResponse: true });
+      },
+      getDpopNonce: (id) => this.getDpopNonce(id),
+      setDpopNonce: (nonce, id) => this.setDpopNonce(nonce, id),
+      generateDpopProof: (params) => this.generateDpopProof(params),
+    });
+  }
+
+  #dpopOrFail(): Dpop {
+    if (!this.#dpop) throw new TypeError('Auth0Client: option `useDpop` must be true to use DPoP');
+    return this.#dpop;
   }
 
   /** Client defaults merged with per-call parameters; per-call scopes merge with the default scope. */
@@ -225,9 +288,26 @@ export class Auth0Client {
   }
 
   /** A web_message authorize request: the redirect_uri defaults to this page's origin. */
-  #authorizeRequest(params: ResolvedParams, response_mode: 'web_message'): Promise<AuthorizeRequest> {
+  async #authorizeRequest(params: ResolvedParams, response_mode: 'web_message'): Promise<AuthorizeRequest> {
     const redirect_uri = params.redirect_uri ?? window.location.origin;
-    return buildAuthorizeRequest(this.#options.domainUrl, this.#options.clientId, { ...params, redirect_uri }, response_mode);
+    return buildAuthorizeRequest(this.#options.domainUrl, this.#options.clientId, { ...(await this.#withDpopJkt(params)), redirect_uri }, response_mode);
+  }
+
+  /** With `useDpop`, binds the authorization code to this client's key: `dpop_jkt` (RFC 9449 §10). */
+  async #withDpopJkt(params: ResolvedParams): Promise<ResolvedParams> {
+    return this.#dpop ? { ...params, dpop_jkt: await this.#dpop.thumbprint() } : params;
+  }
+
+  /**
+   * POSTs a grant to `/oauth/token`. With `useDpop` a DPoP proof made here goes along, the
+   * tenant's nonce is kept and `use_dpop_nonce` retried once (RFC 9449 §5, §8). `send` lets
+   * another sender (the refresh-token worker) make the request: it must send `request.headers`
+   * and call `request.onDpopNonce` with every `DPoP-Nonce` it receives.
+   */
+  #requestToken(grant: TokenRequest['grant'], send: TokenSender = requestToken): Promise<TokenResponse> {
+    const { domainUrl, clientId, useFormData, httpTimeoutInSeconds } = this.#options;
+    const request = { domainUrl, clientId, useFormData, timeoutMs: httpTimeoutInSeconds * 1000, grant };
+    return this.#dpop ? sendWithDpop(this.#dpop, request, send) : send(request);
   }
 
   /** A live cached token, in the shape of a detailed response; needs the ID token too. */
@@ -269,14 +349,13 @@ export class Auth0Client {
     organization?: string,
     max_age?: number,
   ): Promise<GetTokenSilentlyVerboseResponse> {
-    const { domainUrl, clientId, useFormData, httpTimeoutInSeconds } = this.#options;
+    const { domainUrl, clientId, httpTimeoutInSeconds } = this.#options;
     const timeoutMs = httpTimeoutInSeconds * 1000;
-    const tokens = await requestToken({
-      domainUrl,
-      clientId,
-      useFormData,
-      timeoutMs,
-      grant: { grant_type: 'authorization_code', code, code_verifier: request.code_verifier, redirect_uri: request.redirect_uri },
+    const tokens = await this.#requestToken({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: request.code_verifier,
+      redirect_uri: request.redirect_uri,
     });
     if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');
     const decoded = await verifyIdToken({

@@ -28,3 +28,5 @@ export type {
   GetTokenSilentlyVerboseResponse,
   LogoutOptions,
 } from './types.js';
+export type { Fetcher, FetcherConfig, AuthParams, CustomFetchMinimalOutput, ResponseHeaders } from './fetcher.js';
+export type { DpopProofParams } from './dpop/proof.js';
