@@ -107,6 +107,22 @@ export class MissingRefreshTokenError extends GenericError {
   }
 }
 
+/**
+ * A refresh grant for another audience or more scopes (MRRT) came back without some of the scopes
+ * asked for (`error` = `missing_scopes`); `scope` lists the missing ones, comma-separated.
+ */
+export class MissingScopesError extends GenericError {
+  constructor(
+    public audience: string,
+    public scope: string,
+  ) {
+    super(
+      'missing_scopes',
+      `Missing requested scopes after refresh (audience: '${audience === 'default' ? '' : audience}', missing scope: '${scope}')`,
+    );
+  }
+}
+
 /** The server kept rejecting the DPoP proof's nonce after one retry (`error` = `use_dpop_nonce`). */
 export class UseDpopNonceError extends GenericError {
   constructor(public newDpopNonce: string | undefined) {

@@ -12,6 +12,7 @@ export {
   PopupOpenError,
   MfaRequiredError,
   MissingRefreshTokenError,
+  MissingScopesError,
   UseDpopNonceError,
 } from './errors.js';
 export type { Auth0ClientOptions, AuthorizationParams } from './options.js';
