@@ -26,6 +26,8 @@ export interface TokenRequest {
   headers?: Record<string, string>;
   /** Told every `DPoP-Nonce` the tenant sends, on success and on error (RFC 9449 §8). */
   onDpopNonce?: (nonce: string) => void;
+  /** Sends the request instead of `fetchJson`, with its contract (the refresh-token worker). */
+  transport?: typeof fetchJson;
 }
 
 /**
@@ -33,9 +35,9 @@ export interface TokenRequest {
  * @throws TimeoutError past `timeoutMs`; MfaRequiredError for `mfa_required`; GenericError with
  *   the tenant's `error` (RFC 6749 §5.2), or `request_error`, `network_error`, `invalid_response`.
  */
-export async function requestToken({ domainUrl, clientId, useFormData, timeoutMs, grant, headers, onDpopNonce }: TokenRequest): Promise<TokenResponse> {
+export async function requestToken({ domainUrl, clientId, useFormData, timeoutMs, grant, headers, onDpopNonce, transport = fetchJson }: TokenRequest): Promise<TokenResponse> {
   const params = { client_id: clientId, ...grant };
-  const response = await fetchJson<any>(
+  const response = await transport(
     `${domainUrl}/oauth/token`,
     {
       method: 'POST',
