@@ -39,8 +39,9 @@ export class CacheManager {
   }
 
   /**
-   * The live entry for `parts`, or `undefined`. An expired entry is removed, except that its
-   * refresh token (if any) is kept for the refresh grant.
+   * The live entry for `parts`, or `undefined`. An expired entry is removed, except that one with
+   * a refresh token is left as it is and only its token is returned: rewriting it here could put
+   * back a token another tab rotated meanwhile (reuse detection would then revoke the family).
    */
   async get(parts: CacheKeyParts, marginSeconds = EXPIRY_MARGIN_SECONDS): Promise<Partial<CacheEntry> | undefined> {
     let key = cacheKey(parts);
@@ -51,11 +52,7 @@ export class CacheManager {
     }
     if (!wrapped?.body) return undefined;
     if (wrapped.expiresAt - marginSeconds < (await this.#nowSeconds())) {
-      if (wrapped.body.refresh_token) {
-        const kept: WrappedCacheEntry = { body: { refresh_token: wrapped.body.refresh_token }, expiresAt: wrapped.expiresAt };
-        await this.#cache.set(key, kept);
-        return kept.body;
-      }
+      if (wrapped.body.refresh_token) return { refresh_token: wrapped.body.refresh_token };
       await this.#cache.remove(key);
       await this.#manifest?.remove(key);
       return undefined;
@@ -81,6 +78,28 @@ export class CacheManager {
     const key = idTokenKey(clientId);
     await this.#cache.set<IdTokenEntry>(key, { id_token, decodedToken });
     await this.#manifest?.add(key);
+  }
+
+  /** Every access-token entry of `clientId` as stored (expired ones too), with its key's parts. */
+  async entries(clientId: string): Promise<Array<{ key: string; parts: CacheKeyParts; wrapped: WrappedCacheEntry }>> {
+    const found = [];
+    for (const key of await this.keys()) {
+      const parts = parseCacheKey(key);
+      const wrapped = parts?.clientId === clientId ? await this.#cache.get<WrappedCacheEntry>(key) : undefined;
+      if (parts && wrapped?.body) found.push({ key, parts, wrapped });
+    }
+    return found;
+  }
+
+  /** Writes `wrapped` back under `key` as given (its expiry unchanged). */
+  async rewrite(key: string, wrapped: WrappedCacheEntry): Promise<void> {
+    await this.#cache.set(key, wrapped);
+  }
+
+  /** Removes one entry. */
+  async remove(key: string): Promise<void> {
+    await this.#cache.remove(key);
+    await this.#manifest?.remove(key);
   }
 
   /**
