@@ -10,7 +10,7 @@ import { verifyIdToken, type IdToken, type User } from './id-token.js';
 import { buildLogoutUrl } from './logout-url.js';
 import { resolveOptions, type Auth0ClientOptions, type AuthorizationParams, type ResolvedOptions } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
-import { baseScope, DEFAULT_AUDIENCE, scopeFor } from './scope.js';
+import { baseScope, DEFAULT_AUDIENCE, scopeFor, type BaseScopes } from './scope.js';
 import { SessionCookie } from './session-cookie.js';
 import { runSilentIframe } from './silent-iframe.js';
 import { SessionStore, type SessionListener, type SessionState } from './state.js';
@@ -43,7 +43,7 @@ const NO_SESSION_ERRORS = ['login_required', 'consent_required', 'interaction_re
  */
 export class Auth0Client {
   readonly #options: ResolvedOptions;
-  readonly #scope: string;
+  readonly #scope: BaseScopes;
   readonly #tenantOrigin: string;
   readonly #cacheManager: CacheManager;
   readonly #transactions: TransactionStore;

@@ -28,6 +28,19 @@ export interface AuthorizationParams {
   [key: string]: any;
 }
 
+/**
+ * The client's default authorization parameters: as a call's, except that `scope` may also be a
+ * map of audience → scope (the per-audience default scopes of the SPA SDK's MRRT examples).
+ */
+export interface ClientAuthorizationParams extends Omit<AuthorizationParams, 'scope'> {
+  /**
+   * Space-separated scopes, or `{audience: scope}`: each audience gets its own (plus `openid`,
+   * and `offline_access` with refresh tokens); an audience without an entry gets the `default`
+   * scopes `openid profile email`.
+   */
+  scope?: string | Record<string, string>;
+}
+
 /** Options of `new Auth0Client(options)` / `createAuth0Client(options)`. */
 export interface Auth0ClientOptions {
   /** Tenant host (`tenant.eu.auth0.com` → `https://…`) or a full `http(s)://` origin. */
@@ -35,14 +48,19 @@ export interface Auth0ClientOptions {
   clientId: string;
   /** Expected `iss` of ID tokens when it differs from the domain (custom domains). */
   issuer?: string;
-  authorizationParams?: AuthorizationParams;
+  authorizationParams?: ClientAuthorizationParams;
   /** `memory` (default) or `localstorage`. Ignored, with a warning, when `cache` is given. */
   cacheLocation?: 'memory' | 'localstorage';
   /** A custom cache (`get/set/remove/allKeys?`, sync or async). */
   cache?: ICache;
-  /** Ask for `offline_access`; the refresh-token grant itself arrives with issue 4. */
+  /**
+   * Get new tokens with the refresh-token grant (RFC 6749 §6) instead of the silent iframe, and
+   * ask for `offline_access`. In memory mode the refresh tokens live in a Web Worker.
+   */
   useRefreshTokens?: boolean;
+  /** Without a usable refresh token, try the silent iframe instead of failing. Default false. */
   useRefreshTokensFallback?: boolean;
+  /** Use one refresh token for every API the tenant's MRRT policy allows. Default false. */
   useMrrt?: boolean;
   useDpop?: boolean;
   /** Clock skew, in seconds, allowed when checking ID-token times. Default 60. */
@@ -58,6 +76,10 @@ export interface Auth0ClientOptions {
   cookieDomain?: string;
   /** Clock used for cache expiry and ID-token checks (ms since epoch). */
   nowProvider?: () => number | Promise<number>;
+  /**
+   * A same-origin URL of `dist/token-worker.js`, for pages whose Content-Security-Policy does not
+   * allow `blob:` workers (memory mode with refresh tokens).
+   */
   workerUrl?: string;
 }
 
@@ -67,7 +89,7 @@ export interface ResolvedOptions extends Auth0ClientOptions {
   domainUrl: string;
   /** Expected `iss` of ID tokens, with the trailing slash Auth0 uses. */
   tokenIssuer: string;
-  authorizationParams: AuthorizationParams;
+  authorizationParams: ClientAuthorizationParams;
   leeway: number;
   authorizeTimeoutInSeconds: number;
   httpTimeoutInSeconds: number;
@@ -133,7 +155,11 @@ export function resolveOptions(options: Auth0ClientOptions): ResolvedOptions {
   }
   const params = options.authorizationParams;
   if (params !== undefined && (typeof params !== 'object' || params === null)) fail('authorizationParams', 'must be an object');
-  if (params?.scope !== undefined && typeof params.scope !== 'string') fail('authorizationParams.scope', 'must be a string');
+  const scope = params?.scope;
+  if (scope !== undefined && typeof scope !== 'string' && !(typeof scope === 'object' && scope !== null && Object.values(scope).every((s) => typeof s === 'string'))) {
+    fail('authorizationParams.scope', 'must be a string or an object of audience → scope strings');
+  }
+  if (options.workerUrl !== undefined && (typeof options.workerUrl !== 'string' || !options.workerUrl)) fail('workerUrl', 'must be a URL string');
   if (options.nowProvider !== undefined && typeof options.nowProvider !== 'function') fail('nowProvider', 'must be a function');
   for (const key of ['useRefreshTokens', 'useRefreshTokensFallback', 'useMrrt', 'useDpop', 'useFormData'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') fail(key, 'must be a boolean');

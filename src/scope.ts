@@ -1,5 +1,5 @@
-// Scope resolution, in one place so the per-audience `{audience: scope}` map (issue 4) can be added
-// here without touching the callers.
+// Scope resolution, in one place: the client's base scopes (one string, or one per audience with the
+// `{audience: scope}` map) and how a call's scopes merge with them.
 
 /** Scope used when `authorizationParams.scope` is not given. */
 export const DEFAULT_SCOPE = 'openid profile email';
@@ -11,18 +11,32 @@ export function uniqueScopes(...scopes: Array<string | undefined>): string {
   return [...new Set(scopes.join(' ').split(/\s+/).filter(Boolean))].join(' ');
 }
 
+/** The client's default scopes per audience; the `default` key serves audiences without an entry. */
+export type BaseScopes = Readonly<Record<string, string>>;
+
 /**
- * The client's base scope: the configured one (or `openid profile email`), with `openid` always
- * first and `offline_access` when refresh tokens are on — the SPA SDK's rules.
+ * The client's base scopes — the SPA SDK's rules: `openid` always first, `offline_access` when
+ * refresh tokens are on. A string (or nothing: `openid profile email`) is the scope of every
+ * audience; a `{audience: scope}` map gives each listed audience its own, and the others the
+ * default `openid profile email`.
  */
-export function baseScope(configured: string | undefined, useRefreshTokens: boolean | undefined): string {
-  return uniqueScopes('openid', configured ?? DEFAULT_SCOPE, useRefreshTokens ? 'offline_access' : '');
+export function baseScope(configured: string | Record<string, string> | undefined, useRefreshTokens: boolean | undefined): BaseScopes {
+  const offline = useRefreshTokens ? 'offline_access' : '';
+  if (typeof configured !== 'object') return { [DEFAULT_AUDIENCE]: uniqueScopes('openid', configured ?? DEFAULT_SCOPE, offline) };
+  const scopes: Record<string, string> = { [DEFAULT_AUDIENCE]: uniqueScopes('openid', DEFAULT_SCOPE, offline) };
+  for (const [audience, scope] of Object.entries(configured)) scopes[audience] = uniqueScopes('openid', scope, offline);
+  return scopes;
 }
 
 /**
- * The scope a call asks for: per-call scopes merge with the base scope (they never replace it).
- * `audience` is where the per-audience map will pick its base scope.
+ * The scope a call asks for: the base scope of its audience (or the default one), merged with the
+ * call's own scopes (they never replace it).
+ * @throws TypeError when a call passes a scope map: maps are for the client options only.
  */
-export function scopeFor(base: string, requested: string | undefined, _audience?: string): string {
-  return uniqueScopes(base, requested);
+export function scopeFor(base: BaseScopes, requested: string | undefined, audience?: string): string {
+  if (requested !== undefined && typeof requested !== 'string') {
+    throw new TypeError('Auth0Client: a call\'s `authorizationParams.scope` must be a string; an {audience: scope} map is for the client options only');
+  }
+  const own = audience && Object.hasOwn(base, audience) ? base[audience] : undefined;
+  return uniqueScopes(own ?? base[DEFAULT_AUDIENCE], requested);
 }
