@@ -11,6 +11,7 @@ import { buildLogoutUrl } from './logout-url.js';
 import { resolveOptions, type Auth0ClientOptions, type AuthorizationParams, type ResolvedOptions } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { baseScope, DEFAULT_AUDIENCE, scopeFor, type BaseScopes } from './scope.js';
+import { OrganizationHint } from './organization-hint.js';
 import { SessionCookie } from './session-cookie.js';
 import { runSilentIframe } from './silent-iframe.js';
 import { SessionStore, type SessionListener, type SessionState } from './state.js';
@@ -19,6 +20,7 @@ import { Dpop } from './dpop/dpop.js';
 import type { DpopProofParams } from './dpop/proof.js';
 import { sendWithDpop, type TokenSender } from './dpop/token-request.js';
 import { createFetcher, type CustomFetchMinimalOutput, type Fetcher, type FetcherConfig } from './fetcher.js';
+import { tokenExchangeGrant, type CustomTokenExchangeOptions, type TokenEndpointResponse } from './token-exchange.js';
 import { TransactionStore } from './transaction-store.js';
 import type {
   GetTokenSilentlyOptions,
@@ -48,6 +50,7 @@ export class Auth0Client {
   readonly #cacheManager: CacheManager;
   readonly #transactions: TransactionStore;
   readonly #cookie: SessionCookie;
+  readonly #orgHint: OrganizationHint;
   readonly #session = new SessionStore();
   readonly #inFlight = new Map<string, Promise<GetTokenSilentlyVerboseResponse>>();
   readonly #dpop?: Dpop;
@@ -65,6 +68,7 @@ export class Auth0Client {
     this.#cacheManager = new CacheManager(store, clientId, this.#options.nowProvider);
     this.#transactions = new TransactionStore(clientId);
     this.#cookie = new SessionCookie(clientId);
+    this.#orgHint = new OrganizationHint(clientId);
     if (this.#options.useDpop) this.#dpop = new Dpop(clientId, this.#options.httpTimeoutInSeconds * 1000);
   }
 
@@ -222,6 +226,7 @@ export class Auth0Client {
     const clientId = options.clientId === null ? null : (options.clientId ?? this.#options.clientId);
     await this.#cacheManager.clear(clientId ?? undefined);
     this.#cookie.remove({ cookieDomain: this.#options.cookieDomain });
+    this.#orgHint.set(undefined, this.#options);
     this.#transactions.remove();
     // The key the tokens were bound to goes with them; without IndexedDB there is nothing to delete.
     await this.#dpop?.clear().catch(() => undefined);
@@ -229,6 +234,42 @@ export class Auth0Client {
     const url = buildLogoutUrl(this.#options.domainUrl, clientId, logoutParams);
     if (openUrl) await openUrl(url);
     else if (openUrl !== false) window.location.assign(url);
+  }
+
+  /**
+   * Custom token exchange (RFC 8693 §2.1) that logs the user in: `subject_token` is traded at
+   * `/oauth/token` for this tenant's tokens, the ID token verified (with `organization`, its org
+   * claims too) and the tokens cached as a login would; the state becomes `authenticated`.
+   * `audience` defaults to the client's; `scope` merges with the default scope; with `useDpop` the
+   * request carries a DPoP proof.
+   * @throws TypeError without `subject_token` or `subject_token_type`; GenericError with the
+   *   tenant's `error` and `error_description` (`invalid_token`, `invalid_grant`, `invalid_request`,
+   *   `access_denied`, …) or an `id_token_*` code. Nothing is cached then.
+   */
+  loginWithCustomTokenExchange(options: CustomTokenExchangeOptions): Promise<TokenEndpointResponse> {
+    return this.#exchange(options, true);
+  }
+
+  /** The older name of `loginWithCustomTokenExchange` (deprecated in the SPA SDK, kept for its users). */
+  exchangeToken(options: CustomTokenExchangeOptions): Promise<TokenEndpointResponse> {
+    return this.#exchange(options, true);
+  }
+
+  /**
+   * Custom token exchange without a session: returns the tokens (ID token verified) and changes
+   * nothing — no cache, cookie or state — e.g. to act on someone's behalf beside the current user.
+   * @throws as `loginWithCustomTokenExchange`.
+   */
+  customTokenExchange(options: CustomTokenExchangeOptions): Promise<TokenEndpointResponse> {
+    return this.#exchange(options, false);
+  }
+
+  async #exchange(options: CustomTokenExchangeOptions, login: boolean): Promise<TokenEndpointResponse> {
+    const call: AuthorizationParams = {};
+    for (const key of ['audience', 'scope', 'organization'] as const) if (options?.[key] !== undefined) call[key] = options[key];
+    const { audience, scope, organization } = this.#params(call);
+    const grant = tokenExchangeGrant(options, { audience, scope, organization });
+    return this.#tokens(grant, { scope, audience: audience || DEFAULT_AUDIENCE }, organization, undefined, login);
   }
 
   /**
@@ -332,31 +373,41 @@ export class Auth0Client {
     if (window.crossOriginIsolated) {
       throw new GenericError('login_required', 'A cross-origin isolated page cannot use the silent iframe.');
     }
-    const request = await this.#authorizeRequest({ ...params, prompt: 'none' }, 'web_message');
+    // Without an organization of its own, silent authentication asks for the last login's one.
+    const organization = params.organization ?? this.#orgHint.get();
+    const request = await this.#authorizeRequest({ ...params, organization, prompt: 'none' }, 'web_message');
     const timeout = timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
     const answer = await runSilentIframe(request.url, this.#tenantOrigin, timeout);
     if (answer.state !== request.state) throw new GenericError('state_mismatch', 'Invalid state');
-    return this.#exchangeCode(answer.code!, request, params.organization, maxAge(params));
+    return this.#exchangeCode(answer.code!, request, organization, maxAge(params));
   }
 
-  /**
-   * Code → tokens (RFC 6749 §4.1.3), then the ID token is verified; only then is anything written,
-   * so a failure leaves the cache as it was.
-   */
-  async #exchangeCode(
+  /** Code → tokens (RFC 6749 §4.1.3). */
+  #exchangeCode(
     code: string,
     request: Pick<AuthorizeRequest, 'code_verifier' | 'redirect_uri' | 'nonce' | 'scope' | 'audience'>,
     organization?: string,
     max_age?: number,
   ): Promise<GetTokenSilentlyVerboseResponse> {
+    const grant = { grant_type: 'authorization_code', code, code_verifier: request.code_verifier, redirect_uri: request.redirect_uri };
+    return this.#tokens(grant, request, organization, max_age);
+  }
+
+  /**
+   * A grant → tokens, then the ID token is verified; only then is anything written (unless
+   * `store` is false: custom token exchange without a session), so a failure leaves the cache,
+   * cookies and state as they were.
+   */
+  async #tokens(
+    grant: TokenRequest['grant'],
+    request: { nonce?: string; scope: string; audience: string },
+    organization?: string,
+    max_age?: number,
+    store = true,
+  ): Promise<GetTokenSilentlyVerboseResponse> {
     const { domainUrl, clientId, httpTimeoutInSeconds } = this.#options;
     const timeoutMs = httpTimeoutInSeconds * 1000;
-    const tokens = await this.#requestToken({
-      grant_type: 'authorization_code',
-      code,
-      code_verifier: request.code_verifier,
-      redirect_uri: request.redirect_uri,
-    });
+    const tokens = await this.#requestToken(grant);
     if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');
     const decoded = await verifyIdToken({
       id_token: tokens.id_token,
@@ -370,6 +421,8 @@ export class Auth0Client {
       now: await this.#options.nowProvider(),
       timeoutMs,
     });
+    const result = response(tokens.access_token, tokens.id_token, tokens.expires_in, tokens.token_type, tokens.scope);
+    if (!store) return result;
     // Another user logged in: none of the previous user's tokens may survive.
     const previous = await this.#cacheManager.getIdToken(clientId);
     if (previous && previous.decodedToken.claims.sub !== decoded.claims.sub) await this.#cacheManager.clear(clientId);
@@ -384,9 +437,11 @@ export class Auth0Client {
       ...(tokens.scope ? { oauthTokenScope: tokens.scope } : null),
       ...(tokens.refresh_token ? { refresh_token: tokens.refresh_token } : null),
     });
-    this.#cookie.save({ daysUntilExpire: this.#options.sessionCheckExpiryDays, cookieDomain: this.#options.cookieDomain });
+    const cookie = { daysUntilExpire: this.#options.sessionCheckExpiryDays, cookieDomain: this.#options.cookieDomain };
+    this.#cookie.save(cookie);
+    this.#orgHint.set(decoded.claims.org_id, cookie);
     this.#session.set('authenticated', decoded.user);
-    return response(tokens.access_token, tokens.id_token, tokens.expires_in, tokens.token_type, tokens.scope);
+    return result;
   }
 }
 
