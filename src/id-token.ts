@@ -101,7 +101,7 @@ export async function verifyIdToken(o: VerifyIdTokenOptions): Promise<DecodedTok
   check(typeof nbf !== 'number' || now >= nbf - leeway, 'not_yet_valid');
   check(max_age === undefined || (typeof auth_time === 'number' && now <= auth_time + max_age + leeway), 'auth_time_invalid');
   // By id (`org_…`) against org_id; by name, case-insensitively, against org_name.
-  check(!org || (byId ? claims.org_id === org : String(claims.org_name).toLowerCase() === org.toLowerCase()), 'org_mismatch');
+  check(!org || (byId ? claims.org_id === org : `${claims.org_name ?? ''}`.toLowerCase() === org.toLowerCase()), 'org_mismatch');
   const user: User = {};
   for (const [name, value] of Object.entries(claims)) if (!PROTOCOL_CLAIMS.has(name)) user[name] = value;
   return { claims: { ...claims, __raw: o.id_token }, user };
