@@ -31,3 +31,4 @@ export type {
 } from './types.js';
 export type { Fetcher, FetcherConfig, AuthParams, CustomFetchMinimalOutput, ResponseHeaders } from './fetcher.js';
 export type { DpopProofParams } from './dpop/proof.js';
+export type { CustomTokenExchangeOptions, TokenEndpointResponse } from './token-exchange.js';
