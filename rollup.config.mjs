@@ -16,4 +16,11 @@ const bundle = (input, file) => ({
 export default [
   bundle('lib/src/index.js', 'dist/engine.min.js'),
   bundle('lib/components/index.js', 'dist/auth0-elements.min.js'),
+  // The refresh-token worker as a file of its own, for strict CSPs (the `workerUrl` option): a
+  // classic script, since `new Worker(url)` loads classic workers.
+  {
+    input: 'lib/src/refresh/worker-entry.js',
+    output: { file: 'dist/token-worker.js', format: 'iife', sourcemap: false },
+    plugins: [terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
+  },
 ];

@@ -2,7 +2,7 @@
 // single-concept modules next to this file.
 import { buildAuthorizeRequest, type AuthorizeRequest } from './authorize-url.js';
 import { CacheManager } from './cache/cache-manager.js';
-import type { ICache } from './cache/cache-entry.js';
+import type { CacheKeyParts, ICache } from './cache/cache-entry.js';
 import { InMemoryCache } from './cache/in-memory-cache.js';
 import { LocalStorageCache } from './cache/local-storage-cache.js';
 import { AuthenticationError, GenericError, PopupOpenError } from './errors.js';
@@ -21,6 +21,12 @@ import type { DpopProofParams } from './dpop/proof.js';
 import { sendWithDpop, type TokenSender } from './dpop/token-request.js';
 import { createFetcher, type CustomFetchMinimalOutput, type Fetcher, type FetcherConfig } from './fetcher.js';
 import { tokenExchangeGrant, type CustomTokenExchangeOptions, type TokenEndpointResponse } from './token-exchange.js';
+import { tokenLockName, withLock } from './lock.js';
+import { CacheVault } from './refresh/cache-vault.js';
+import { refreshTokens } from './refresh/refresh-grant.js';
+import type { FoundRefreshToken, RefreshTokenVault } from './refresh/vault.js';
+import { WorkerVault } from './refresh/worker-client.js';
+import { SessionSync, type SessionEvent } from './session-sync.js';
 import { TransactionStore } from './transaction-store.js';
 import type {
   GetTokenSilentlyOptions,
@@ -30,13 +36,14 @@ import type {
   PopupLoginOptions,
   RedirectLoginOptions,
   RedirectLoginResult,
+  RevokeRefreshTokenOptions,
 } from './types.js';
 
 /** Authorization parameters after merging: scope resolved, the rest as given. */
 type ResolvedParams = AuthorizationParams & { scope: string };
 
 /** Errors of `checkSession` that only mean "no session": the user is anonymous, not broken. */
-const NO_SESSION_ERRORS = ['login_required', 'consent_required', 'interaction_required', 'account_selection_required', 'access_denied'];
+const NO_SESSION_ERRORS = ['login_required', 'consent_required', 'interaction_required', 'account_selection_required', 'access_denied', 'missing_refresh_token'];
 
 /**
  * An Auth0 session in the browser, with the API of `@auth0/auth0-spa-js` 2.28's `Auth0Client`,
@@ -54,6 +61,11 @@ export class Auth0Client {
   readonly #session = new SessionStore();
   readonly #inFlight = new Map<string, Promise<GetTokenSilentlyVerboseResponse>>();
   readonly #dpop?: Dpop;
+  /** Where refresh tokens live: a Web Worker in memory mode, else the cache entries. */
+  readonly #vault: RefreshTokenVault;
+  readonly #sync: SessionSync;
+  /** Counts local session ends: a refresh that started before one must not store its answer. */
+  #generation = 0;
 
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
@@ -70,6 +82,12 @@ export class Auth0Client {
     this.#cookie = new SessionCookie(clientId);
     this.#orgHint = new OrganizationHint(clientId);
     if (this.#options.useDpop) this.#dpop = new Dpop(clientId, this.#options.httpTimeoutInSeconds * 1000);
+    const inMemory = !cache && cacheLocation !== 'localstorage';
+    this.#vault =
+      this.#options.useRefreshTokens && inMemory && typeof Worker === 'function'
+        ? new WorkerVault(this.#options.domainUrl, this.#options.workerUrl)
+        : new CacheVault(this.#cacheManager, clientId);
+    this.#sync = new SessionSync((event) => void this.#onSessionEvent(event));
   }
 
   /** The current session snapshot (frozen). */
@@ -151,9 +169,14 @@ export class Auth0Client {
 
   /**
    * An access token for the default (or given) audience and scope: from the cache while it has
-   * more than 60 s left, else from the tenant through a hidden iframe (`prompt=none`).
-   * `cacheMode: 'cache-only'` resolves `undefined` instead of going to the network.
-   * @throws GenericError `login_required` without a tenant session; TimeoutError.
+   * more than 60 s left, else from the tenant — with `useRefreshTokens` by the refresh-token grant
+   * (RFC 6749 §6; MRRT with `useMrrt`), otherwise through a hidden iframe (`prompt=none`).
+   * Concurrent calls, in this tab and in the origin's other tabs, share one request (a Web Lock;
+   * the cache is read again once it is held). `cacheMode: 'cache-only'` resolves `undefined`
+   * instead of going to the network; `timeoutInSeconds` also bounds the wait for the lock.
+   * @throws GenericError `login_required` without a tenant session or when the refresh token is
+   *   dead (`invalid_grant`: the local session ends); MissingRefreshTokenError; MissingScopesError;
+   *   TimeoutError.
    */
   async getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<GetTokenSilentlyVerboseResponse>;
   async getTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
@@ -163,11 +186,11 @@ export class Auth0Client {
     const cacheMode = options.cacheMode ?? 'on';
     let result = cacheMode === 'off' ? undefined : await this.#fromCache(keyParts);
     if (!result && cacheMode !== 'cache-only') {
-      // One flight per audience and scope: concurrent callers share the request.
-      const flightKey = `${keyParts.audience}::${keyParts.scope}`;
+      // One flight per audience, scope and cache mode here; the lock makes it one across tabs.
+      const flightKey = `${keyParts.audience}::${keyParts.scope}::${cacheMode}`;
       let flight = this.#inFlight.get(flightKey);
       if (!flight) {
-        flight = this.#obtainToken(params, options.timeoutInSeconds).finally(() => this.#inFlight.delete(flightKey));
+        flight = this.#lockedToken(params, keyParts, cacheMode === 'off', options.timeoutInSeconds).finally(() => this.#inFlight.delete(flightKey));
         this.#inFlight.set(flightKey, flight);
       }
       result = await flight;
@@ -224,16 +247,33 @@ export class Auth0Client {
   async logout(options: LogoutOptions = {}): Promise<void> {
     const { openUrl, logoutParams } = options;
     const clientId = options.clientId === null ? null : (options.clientId ?? this.#options.clientId);
+    this.#generation += 1;
     await this.#cacheManager.clear(clientId ?? undefined);
+    await this.#vault.clear().catch(() => undefined);
     this.#cookie.remove({ cookieDomain: this.#options.cookieDomain });
     this.#orgHint.set(undefined, this.#options);
     this.#transactions.remove();
     // The key the tokens were bound to goes with them; without IndexedDB there is nothing to delete.
     await this.#dpop?.clear().catch(() => undefined);
     this.#session.set('anonymous');
+    this.#sync.post({ type: 'logout', clientId });
     const url = buildLogoutUrl(this.#options.domainUrl, clientId, logoutParams);
     if (openUrl) await openUrl(url);
     else if (openUrl !== false) window.location.assign(url);
+  }
+
+  /**
+   * Revokes the refresh tokens kept for `audience` (default: the client's) at `/oauth/revoke`
+   * (RFC 7009 §2.1), then removes them from the cache — or the worker, in memory mode. Access
+   * tokens stay until they expire. Nothing kept: nothing sent.
+   * @throws GenericError with the tenant's `error` (the tokens are kept then); TimeoutError.
+   */
+  async revokeRefreshToken(options: RevokeRefreshTokenOptions = {}): Promise<void> {
+    const { domainUrl, clientId, useFormData, httpTimeoutInSeconds, authorizeTimeoutInSeconds } = this.#options;
+    const audience = options.audience || this.#options.authorizationParams.audience || DEFAULT_AUDIENCE;
+    const request = { url: `${domainUrl}/oauth/revoke`, clientId, useFormData, timeoutMs: httpTimeoutInSeconds * 1000 };
+    // Under the token lock: no refresh may rotate a token while it is being revoked.
+    await withLock(tokenLockName(clientId), authorizeTimeoutInSeconds * 1000, () => this.#vault.revoke(audience, request));
   }
 
   /**
@@ -362,11 +402,96 @@ export class Auth0Client {
   }
 
   /**
-   * The one path that gets a new token from the tenant. The refresh-token grant (issue 4) slots in
-   * here, before the iframe.
+   * Gets a token from the tenant holding the client's Web Lock, so that one request serves every
+   * caller waiting in any tab: once the lock is held the cache is read again — with
+   * `cacheMode: 'off'`, a token that arrived while this call waited counts as fresh.
+   */
+  async #lockedToken(params: ResolvedParams, keyParts: CacheKeyParts, bypassCache: boolean, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
+    const seen = bypassCache ? (await this.#cacheManager.get(keyParts))?.access_token : undefined;
+    const waitMs = (timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds) * 1000;
+    return withLock(tokenLockName(this.#options.clientId), waitMs, async () => {
+      const cached = await this.#fromCache(keyParts);
+      if (cached && (!bypassCache || cached.access_token !== seen)) return cached;
+      return this.#obtainToken(params, timeoutInSeconds);
+    });
+  }
+
+  /**
+   * The one path that gets a new token from the tenant: the refresh-token grant with
+   * `useRefreshTokens` (the iframe only as `useRefreshTokensFallback`), else the silent iframe.
+   * A dead refresh token ends the local session unless the fallback brings a new one.
    */
   async #obtainToken(params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
-    return this.#tokenFromIframe(params, timeoutInSeconds);
+    if (!this.#options.useRefreshTokens) return this.#tokenFromIframe(params, timeoutInSeconds);
+    try {
+      return await this.#tokenFromRefreshToken(params);
+    } catch (e) {
+      const code = (e as GenericError).error;
+      const dead = code === 'login_required';
+      let error = e;
+      if (this.#options.useRefreshTokensFallback && (dead || code === 'missing_refresh_token' || code === 'missing_scopes')) {
+        try {
+          return await this.#tokenFromIframe(params, timeoutInSeconds);
+        } catch (iframeError) {
+          error = iframeError;
+        }
+      }
+      if (dead) await this.#endLocalSession();
+      throw error;
+    }
+  }
+
+  /** The refresh-token grant for `params`' audience and scope, answered into the cache. */
+  #tokenFromRefreshToken(params: ResolvedParams): Promise<GetTokenSilentlyVerboseResponse> {
+    const wanted = { audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope, redirect_uri: params.redirect_uri ?? window.location.origin };
+    return refreshTokens(
+      {
+        vault: this.#vault,
+        useMrrt: !!this.#options.useMrrt,
+        grant: (grant, from, accept) => this.#tokens(grant, wanted, params.organization, maxAge(params), true, { from, accept }),
+      },
+      wanted,
+    );
+  }
+
+  /**
+   * The session ended here (a dead refresh token): every entry of the client, the hint cookie
+   * and the worker's tokens go, the state becomes anonymous, and the other tabs re-read the cache.
+   */
+  async #endLocalSession(): Promise<void> {
+    this.#generation += 1;
+    await this.#cacheManager.clear(this.#options.clientId);
+    await this.#vault.clear().catch(() => undefined);
+    this.#cookie.remove({ cookieDomain: this.#options.cookieDomain });
+    this.#session.set('anonymous');
+    this.#sync.post({ type: 'sync', clientId: this.#options.clientId });
+  }
+
+  /**
+   * Another tab's news: a logout ends this engine's session too; a login, refresh or cache change
+   * is read back from the cache — and a login this cache does not show (memory mode, or another
+   * user) is joined with this tab's own silent authentication, as on page load.
+   */
+  async #onSessionEvent({ type, clientId, sub }: SessionEvent): Promise<void> {
+    if (clientId !== null && clientId !== this.#options.clientId) return;
+    if (type === 'logout') {
+      this.#generation += 1;
+      await this.#cacheManager.clear(this.#options.clientId);
+      await this.#vault.clear().catch(() => undefined);
+      this.#session.set('anonymous');
+      return;
+    }
+    let user = await this.getUser();
+    if (type === 'login' && user?.sub !== sub) {
+      if (user) {
+        this.#generation += 1;
+        await this.#cacheManager.clear(this.#options.clientId);
+        await this.#vault.clear().catch(() => undefined);
+      }
+      await this.getTokenSilently().catch(() => undefined);
+      user = await this.getUser();
+    }
+    this.#session.set(user ? 'authenticated' : 'anonymous', user);
   }
 
   async #tokenFromIframe(params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
@@ -404,10 +529,16 @@ export class Auth0Client {
     organization?: string,
     max_age?: number,
     store = true,
+    refresh?: { from: FoundRefreshToken; accept: (tokens: TokenResponse) => void },
   ): Promise<GetTokenSilentlyVerboseResponse> {
     const { domainUrl, clientId, httpTimeoutInSeconds } = this.#options;
     const timeoutMs = httpTimeoutInSeconds * 1000;
-    const tokens = await this.#requestToken(grant);
+    const generation = this.#generation;
+    // A session's grants go through the vault: it keeps any refresh token (in memory mode, in the
+    // worker, which strips it from the answer) and rotates the one `refresh.from` used.
+    const transport = store ? this.#vault.transport(request, refresh?.from) : undefined;
+    const tokens = await this.#requestToken(grant, transport && ((sent) => requestToken({ ...sent, transport })));
+    refresh?.accept(tokens);
     if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');
     const decoded = await verifyIdToken({
       id_token: tokens.id_token,
@@ -420,9 +551,14 @@ export class Auth0Client {
       leeway: this.#options.leeway,
       now: await this.#options.nowProvider(),
       timeoutMs,
+    }).catch(async (e) => {
+      // A login whose ID token fails keeps no refresh token (a refreshed one stays: the old is used up).
+      if (store && !refresh) await this.#vault.discard(request).catch(() => undefined);
+      throw e;
     });
     const result = response(tokens.access_token, tokens.id_token, tokens.expires_in, tokens.token_type, tokens.scope);
     if (!store) return result;
+    if (refresh && generation !== this.#generation) throw new GenericError('login_required', 'The session ended while the token was refreshed');
     // Another user logged in: none of the previous user's tokens may survive.
     const previous = await this.#cacheManager.getIdToken(clientId);
     if (previous && previous.decodedToken.claims.sub !== decoded.claims.sub) await this.#cacheManager.clear(clientId);
@@ -441,6 +577,7 @@ export class Auth0Client {
     this.#cookie.save(cookie);
     this.#orgHint.set(decoded.claims.org_id, cookie);
     this.#session.set('authenticated', decoded.user);
+    this.#sync.post(refresh ? { type: 'refresh', clientId } : { type: 'login', clientId, sub: decoded.claims.sub });
     return result;
   }
 }

@@ -28,6 +28,7 @@ export type {
   GetTokenSilentlyOptions,
   GetTokenSilentlyVerboseResponse,
   LogoutOptions,
+  RevokeRefreshTokenOptions,
 } from './types.js';
 export type { Fetcher, FetcherConfig, AuthParams, CustomFetchMinimalOutput, ResponseHeaders } from './fetcher.js';
 export type { DpopProofParams } from './dpop/proof.js';

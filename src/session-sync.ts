@@ -21,6 +21,12 @@ export const SESSION_CHANNEL = 'auth0-elements.session';
 
 const TYPES = new Set(['login', 'refresh', 'logout', 'sync']);
 
+/**
+ * Tells this page's messages apart: engines in the same page share their page's state already,
+ * and must not act on each other's news (a page can hold many clients, e.g. in tests).
+ */
+const PAGE = Math.random().toString(36).slice(2);
+
 /** One engine's end of the channel; a no-op where BroadcastChannel does not exist. */
 export class SessionSync {
   readonly #channel?: BroadcastChannel;
@@ -30,15 +36,15 @@ export class SessionSync {
     if (typeof BroadcastChannel !== 'function') return;
     this.#channel = new BroadcastChannel(SESSION_CHANNEL);
     this.#channel.onmessage = ({ data }: MessageEvent) => {
-      if (!data || typeof data !== 'object' || !TYPES.has(data.type)) return;
+      if (!data || typeof data !== 'object' || !TYPES.has(data.type) || data.page === PAGE) return;
       if (data.clientId !== null && typeof data.clientId !== 'string') return;
       onEvent({ type: data.type, clientId: data.clientId, ...(typeof data.sub === 'string' ? { sub: data.sub } : null) });
     };
   }
 
-  /** Tells the other engines of the origin (never this one). */
+  /** Tells the engines of the origin's other pages. */
   post(event: SessionEvent): void {
-    this.#channel?.postMessage(event);
+    this.#channel?.postMessage({ ...event, page: PAGE });
   }
 
   /** Stops listening and posting. */

@@ -56,6 +56,12 @@ export interface GetTokenSilentlyVerboseResponse {
   token_type: string;
 }
 
+/** `revokeRefreshToken(options)`. */
+export interface RevokeRefreshTokenOptions {
+  /** Whose refresh tokens to revoke. Default: the client's `authorizationParams.audience` (or none). */
+  audience?: string;
+}
+
 /** `logout(options)`. */
 export interface LogoutOptions {
   /** The client whose local session ends and whose id goes to `/v2/logout`; `null`: all clients, none sent. */

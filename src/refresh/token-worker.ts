@@ -110,12 +110,12 @@ export function tokenWorker(): void {
   };
 
   const grant = async (m: Extract<WorkerRequest, { type: 'token' }>): Promise<WorkerReply> => {
-    if (!isAllowed(m.url, allowed?.token)) return { fail: 'refused', message: 'not the tenant token endpoint' };
+    if (!isAllowed(m.url, allowed?.token)) return { fail: 'refused' };
     let used: string | undefined;
     let body = m.body;
     if (m.from) {
       used = tokens.get(keyOf(m.from));
-      if (!used) return { ok: false, status: 400, body: { error: 'missing_refresh_token', error_description: 'No refresh token in the worker' } };
+      if (!used) return { ok: false, status: 400, body: { error: 'missing_refresh_token' } };
       body = withField(body, m.headers, 'refresh_token', used);
     }
     const reply = await post(m.url, m.headers, body, m.timeoutMs);
@@ -131,7 +131,7 @@ export function tokenWorker(): void {
   };
 
   const revoke = async (m: Extract<WorkerRequest, { type: 'revoke' }>): Promise<WorkerReply> => {
-    if (!isAllowed(m.url, allowed?.revoke)) return { fail: 'refused', message: 'not the tenant revocation endpoint' };
+    if (!isAllowed(m.url, allowed?.revoke)) return { fail: 'refused' };
     const held = new Set([...tokens].filter(([key]) => slotOf(key).audience === m.audience).map(([, token]) => token));
     for (const token of held) {
       const reply = await post(m.url, m.headers, withField(m.body, m.headers, 'token', token), m.timeoutMs);
@@ -162,7 +162,7 @@ export function tokenWorker(): void {
         tokens.clear();
         return { ok: true };
       default:
-        return { fail: 'refused', message: 'unknown message' };
+        return { fail: 'refused' };
     }
   };
 

@@ -4,7 +4,7 @@
 // request. Answers are mapped to the errors `fetchJson` throws, so callers cannot tell the two apart.
 import { GenericError, TimeoutError } from '../errors.js';
 import type { JsonResponse } from '../http.js';
-import { revokeBody, revokeError } from './revoke-endpoint.js';
+import { revokeError, revokeInit } from './revoke-endpoint.js';
 import { tokenWorker, type WorkerReply, type WorkerRequest } from './token-worker.js';
 import type { FoundRefreshToken, JsonTransport, RefreshSlot, RefreshTokenVault, RevokeRequest } from './vault.js';
 
@@ -20,10 +20,7 @@ function workerSource(): string {
 }
 
 const unavailable = (detail: string) =>
-  new GenericError(
-    'worker_unavailable',
-    `The refresh-token worker could not start (${detail}). Under a Content-Security-Policy without "worker-src blob:", serve dist/token-worker.js and pass its URL as \`workerUrl\`.`,
-  );
+  new GenericError('worker_unavailable', `Refresh-token worker failed to start (${detail}); with a CSP, set workerUrl to dist/token-worker.js`);
 
 /** Keeps refresh tokens in a dedicated Web Worker; the page only ever names slots. */
 export class WorkerVault implements RefreshTokenVault {
@@ -87,7 +84,7 @@ export class WorkerVault implements RefreshTokenVault {
   }
 
   async revoke(audience: string, request: RevokeRequest): Promise<void> {
-    const { headers, body } = revokeBody(request);
+    const { headers, body } = revokeInit(request, { client_id: request.clientId });
     const reply = await this.#call({ type: 'revoke', url: request.url, headers, body, timeoutMs: request.timeoutMs, audience }, request.timeoutMs * 4 + LOCAL_TIMEOUT_MS);
     const response = responseOf(reply, request.url);
     if (!response.ok) throw revokeError(response.status, response.body);
@@ -138,12 +135,11 @@ function responseOf(reply: WorkerReply, url: string): JsonResponse<any> {
     case 'network':
       throw new GenericError('network_error', `Request to ${path} failed: ${reply.message}`);
     case 'not_json':
-      if (!reply.ok) throw new GenericError('request_error', `${path} answered HTTP ${reply.status}`);
-      throw new GenericError('invalid_response', `${path} answered HTTP ${reply.status} with a body that is not JSON`);
+      throw new GenericError(reply.ok ? 'invalid_response' : 'request_error', `${path} answered HTTP ${reply.status} without JSON`);
     case 'refused':
-      throw new GenericError('invalid_fetch_url', `The refresh-token worker refused to send to ${path}: ${reply.message}`);
+      throw new GenericError('invalid_fetch_url', `The worker does not send refresh tokens to ${path}`);
     default:
-      throw new GenericError('worker_error', `The refresh-token worker failed: ${reply.message}`);
+      throw new GenericError('worker_error', `Refresh-token worker: ${reply.message}`);
   }
   const headers = new Headers(reply.dpopNonce ? { 'DPoP-Nonce': reply.dpopNonce } : {});
   return { ok: !!reply.ok, status: reply.status ?? 0, headers, body: reply.body };

@@ -5,7 +5,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { tenant } from '../../support/tenant.js';
 import { facts } from '../engine/helpers.js';
 
-export { cleanSlate, facts, failure, inspectableCache, jwtPayload, newClient, popupLogin, tenantSession } from '../engine/helpers.js';
+export { cleanSlate, facts, failure, inspectableCache, jwtPayload, newClient, nextFixtureMessage, popupLogin, tenantSession } from '../engine/helpers.js';
+export type { TenantUser } from '../engine/helpers.js';
 
 export interface TokenRecord {
   method: string;
@@ -75,7 +76,8 @@ export class Tab {
 export async function engineTab(options: Record<string, string> = {}): Promise<Tab> {
   const { domain, clientId } = await facts();
   const tab = await Tab.open('/test/fixtures/refresh/tab.html', { domain, clientId, ...options });
-  await tab.eval('window.tab.ready()');
+  // The fixture's module may still be loading the engine when the page's load event fires.
+  await tab.eval('new Promise((resolve) => { const ready = () => (window.tab ? resolve(window.tab.ready()) : setTimeout(ready, 20)); ready(); })');
   return tab;
 }
 

@@ -1,0 +1,64 @@
+// The refresh-token grant (RFC 6749 §6) the way the SPA SDK makes it, MRRT included: find the token
+// that serves the audience and scope, ask for the right scope, check what came back, and turn a
+// dead token into "log in again" with nothing stale left behind.
+import { GenericError, MissingRefreshTokenError, MissingScopesError } from '../errors.js';
+import { DEFAULT_AUDIENCE } from '../scope.js';
+import type { TokenResponse } from '../token-endpoint.js';
+import { isMrrtGrant, missingScopes, scopeToRequest } from './mrrt-scope.js';
+import type { FoundRefreshToken, RefreshSlot, RefreshTokenVault } from './vault.js';
+
+/** What the refresh flow needs from the client; `T` is what a stored answer becomes. */
+export interface RefreshDeps<T> {
+  vault: RefreshTokenVault;
+  useMrrt: boolean;
+  /**
+   * Sends the grant with `from`'s token through the vault, checks the answer with `accept`
+   * before anything is cached, then caches it under the wanted slot.
+   */
+  grant(grant: { grant_type: 'refresh_token' } & Record<string, string | undefined>, from: FoundRefreshToken, accept: (tokens: TokenResponse) => void): Promise<T>;
+}
+
+/** What the caller asks for: the cache slot (audience or `default`, scope) and the redirect_uri. */
+export interface RefreshWanted extends RefreshSlot {
+  redirect_uri: string;
+}
+
+/**
+ * Gets tokens for `wanted` with a refresh token.
+ * @throws MissingRefreshTokenError when no token serves the audience and scope;
+ *   MissingScopesError (`missing_scopes`) when an MRRT grant came back with fewer scopes (the
+ *   answer is not cached); GenericError `login_required` when the tenant answered `invalid_grant`
+ *   (the dead token is forgotten in every slot that held it); any other error as it came.
+ */
+export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWanted): Promise<T> {
+  const { audience, scope, redirect_uri } = wanted;
+  const found = await deps.vault.find(audience, scope, deps.useMrrt);
+  if (!found) throw new MissingRefreshTokenError(audience, scope);
+  const requested = scopeToRequest(deps.useMrrt, wanted, found);
+  const checkScopes = deps.useMrrt && isMrrtGrant(wanted, found);
+  try {
+    return await deps.grant(
+      {
+        grant_type: 'refresh_token',
+        refresh_token: found.refresh_token,
+        redirect_uri,
+        scope: requested,
+        audience: audience === DEFAULT_AUDIENCE ? undefined : audience,
+      },
+      found,
+      (tokens) => {
+        const missing = checkScopes ? missingScopes(requested, tokens.scope) : [];
+        if (missing.length) throw new MissingScopesError(audience, missing.join(','));
+      },
+    );
+  } catch (e) {
+    const error = e as GenericError;
+    if (error.error === 'missing_refresh_token') throw new MissingRefreshTokenError(audience, scope);
+    if (error.error === 'invalid_grant') {
+      // Used, revoked, expired or reused (which revokes the family): it will never work again.
+      await deps.vault.discard(found);
+      throw new GenericError('login_required', `The refresh token is no longer valid: ${error.error_description}`);
+    }
+    throw e;
+  }
+}
