@@ -1,0 +1,219 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { Auth0ConsumerElement } from '../internal/consumer-element.js';
+import { emit } from '../events.js';
+import { GenericError } from '../../src/index.js';
+import { Auth0FetchError } from './fetch-error.js';
+import styles from './fetch.styles.js';
+
+/** `auth0-response`: the API answered; `data` is the parsed body (JSON or text). */
+export interface Auth0ResponseDetail {
+  status: number;
+  data: unknown;
+}
+
+declare module '../events.js' {
+  interface Auth0EventMap {
+    'auth0-response': Auth0ResponseDetail;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'auth0-response': CustomEvent<Auth0ResponseDetail>;
+  }
+}
+
+type State = 'idle' | 'loading' | 'done' | 'error';
+
+/** The request attributes: a change of any of them (or of the signed-in user) means a new request. */
+const REQUEST = ['src', 'method', 'body', 'audience', 'scope', 'baseUrl', 'dpopNonceId', 'as'] as const;
+
+/**
+ * Calls an API with the signed-in user's access token (`fetchWithAuth` of the provider's engine:
+ * `Authorization: DPoP` and a fresh proof for DPoP-bound tokens, `Bearer` otherwise) and shows
+ * the answer: a loading note, the data (JSON pretty-printed, as text), or the error. The token
+ * never reaches the page: not in the DOM, attributes or events.
+ *
+ * @summary Data from an API that needs the user's token.
+ *
+ * @slot button - The label of the button shown with `trigger="click"`. Default: "Load".
+ * @slot loading - Shown while the request runs. Default: "Loading…".
+ * @slot error - Shown instead of the error message when the request fails.
+ *
+ * @csspart button - The `<button>` (only with `trigger="click"`).
+ * @csspart loading - The loading note.
+ * @csspart data - The `<pre>` with the data.
+ * @csspart error - The error message.
+ *
+ * @cssproperty --auth0-fetch-font - Font of the data (default `0.875em ui-monospace, monospace`).
+ * @cssproperty --auth0-fetch-background - Background of the data (default `transparent`).
+ * @cssproperty --auth0-fetch-padding - Padding of the data (default `0`).
+ * @cssproperty --auth0-fetch-error-color - Color of the error message (default `#b00020`).
+ * @cssproperty --auth0-button-background - Button background (default `#635dff`).
+ * @cssproperty --auth0-button-color - Button label color (default `#fff`).
+ *
+ * @event {CustomEvent<Auth0ResponseDetail>} auth0-response - The API answered (any status): `{status, data}`.
+ * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - No token, no answer, an error status or a body that is not JSON: `{error}`.
+ */
+export class Auth0Fetch extends Auth0ConsumerElement {
+  static override styles = styles;
+
+  static override properties = {
+    src: {},
+    method: {},
+    body: {},
+    audience: {},
+    scope: {},
+    baseUrl: { attribute: 'base-url' },
+    dpopNonceId: { attribute: 'dpop-nonce-id' },
+    as: {},
+    trigger: {},
+    _state: { state: true },
+  };
+
+  /** The API URL; relative URLs join `base-url` (or the page's URL without one). */
+  src?: string;
+
+  /** The HTTP method. Default `GET`. */
+  method = 'GET';
+
+  /** A request body, sent as JSON when it parses as JSON, else as text. */
+  body?: string;
+
+  /** Use a token for this API instead of the provider's audience. */
+  audience?: string;
+
+  /** Scopes the token needs, in addition to the provider's. */
+  scope?: string;
+
+  /** Joined with a relative `src` (`createFetcher({baseUrl})`). */
+  baseUrl?: string;
+
+  /** Where this API's DPoP nonces are kept. Default: the API's origin. */
+  dpopNonceId?: string;
+
+  /** `json` (default): parse and pretty-print; `text`: show the body as it came. */
+  as: 'json' | 'text' = 'json';
+
+  /** `load` (default): as soon as a user is signed in; `click`: from a button; `manual`: only `refetch()`. */
+  trigger: 'load' | 'click' | 'manual' = 'load';
+
+  private _state: State = 'idle';
+  private _data: unknown;
+  private _error: Error | undefined;
+  private _controller?: AbortController;
+  private _requested?: string;
+
+  /** The last answer's body: parsed JSON (`as="json"`) or text. `undefined` before one arrives. */
+  get data(): unknown {
+    return this._data;
+  }
+
+  /** Why the last request failed (a typed engine error, or Auth0FetchError with the HTTP `status`). */
+  get error(): Error | undefined {
+    return this._error;
+  }
+
+  /** Sends the request again (any `trigger`); resolves when the answer is shown. */
+  refetch(): Promise<void> {
+    return this._run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._reset();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const status = this.session?.status;
+    // Signed out: nothing of the previous user's data may stay on the page.
+    if (status === 'anonymous' || status === 'error') return this._reset();
+    if (status !== 'authenticated') return;
+    const key = JSON.stringify([this.session!.user?.sub, ...REQUEST.map((name) => this[name])]);
+    if (key === this._requested && !changed.has('trigger')) return;
+    // A new user or a new request: what is shown belongs to the old one.
+    if (this._requested !== undefined && this._state !== 'idle') this._reset();
+    this._requested = key;
+    if (this.trigger === 'load' && this.src) void this._run();
+  }
+
+  protected override render() {
+    const session = this.session;
+    if (!session) return nothing;
+    const state = this._state;
+    const shown = this.as === 'text' || typeof this._data === 'string' ? String(this._data) : JSON.stringify(this._data, null, 2);
+    return html`<button part="button" type="button" ?hidden=${this.trigger !== 'click'}
+        ?disabled=${state === 'loading' || session.status !== 'authenticated'} @click=${this._run}><slot name="button">Load</slot></button>
+      <span part="loading" role="status" ?hidden=${state !== 'loading'}><slot name="loading">Loading…</slot></span>
+      <pre part="data" ?hidden=${state !== 'done'}>${state === 'done' ? shown : nothing}</pre>
+      <span part="error" role="alert" ?hidden=${state !== 'error'}><slot name="error">${this._error?.message ?? ''}</slot></span>`;
+  }
+
+  private _reset(): void {
+    this._controller?.abort();
+    this._controller = undefined;
+    this._requested = undefined;
+    this._data = this._error = undefined;
+    this._state = 'idle';
+  }
+
+  private async _run(): Promise<void> {
+    this._controller?.abort();
+    const controller = (this._controller = new AbortController());
+    this._state = 'loading';
+    try {
+      const client = this.session?.client;
+      if (!client) throw new GenericError('no_client', '<auth0-fetch> needs an <auth0-provider> with a working configuration');
+      if (!this.src) throw new TypeError('<auth0-fetch>: the `src` attribute is required');
+      const fetcher = client.createFetcher({
+        baseUrl: this.baseUrl || undefined,
+        dpopNonceId: this.dpopNonceId || new URL(this.src, this.baseUrl || location.href).origin,
+      });
+      const body = this.body ?? undefined;
+      const response = await fetcher.fetchWithAuth(
+        this.src,
+        {
+          method: this.method || 'GET',
+          body,
+          headers: body === undefined ? {} : { 'Content-Type': isJson(body) ? 'application/json' : 'text/plain' },
+          signal: controller.signal,
+        },
+        { audience: this.audience || undefined, scope: this.scope || undefined },
+      );
+      const text = await response.text();
+      if (controller !== this._controller) return;
+      const data = this.as === 'text' ? text : parse(text, response.status);
+      emit(this, 'auth0-response', { status: response.status, data });
+      if (!response.ok) throw new Auth0FetchError(response.status, data);
+      this._data = data;
+      this._error = undefined;
+      this._state = 'done';
+    } catch (error) {
+      // A newer request (or a sign-out) replaced this one: its outcome no longer matters.
+      if (controller !== this._controller) return;
+      this._data = undefined;
+      this._error = error as Error;
+      this._state = 'error';
+      emit(this, 'auth0-error', { error: error as Error });
+    }
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** JSON body → value; an empty body → `null`; anything else is an error worth showing. */
+function parse(text: string, status: number): unknown {
+  if (!text.trim()) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new GenericError('invalid_json', `The API answered HTTP ${status} with a body that is not JSON`);
+  }
+}
