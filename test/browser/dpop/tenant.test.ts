@@ -107,6 +107,38 @@ describe('DPoP at the tenant (RFC 9449 §5, §8, §10)', () => {
     expect(await client.getTokenSilently({ cacheMode: 'cache-only' })).to.equal(before);
   });
 
+  for (const cacheLocation of ['memory', 'localstorage'] as const) {
+    it(`refresh_token grant (${cacheLocation === 'memory' ? 'sent by the worker' : 'from the cache entry'}): a proof made with the same key, the nonce retry too`, async () => {
+      await tenant.control('requireDpopNonce', true);
+      const client = await dpopClient({ useRefreshTokens: true, cacheLocation });
+      await popupLogin(client);
+      const login = decodeJwt((await tokenRequests()).at(-1)!.dpop!);
+      await tenant.control('rotateDpopNonce');
+      await tenant.control('resetRequests');
+      const detailed = await client.getTokenSilently({ cacheMode: 'off', detailedResponse: true });
+      expect(detailed.token_type).to.equal('DPoP');
+      const requests = await tokenRequests();
+      expect(requests.map((r) => [r.grantType, r.status])).to.deep.equal([['refresh_token', 400], ['refresh_token', 200]]);
+      const [stale, fresh] = requests.map((r) => decodeJwt(r.dpop!));
+      expect(fresh.header.jwk).to.deep.equal(login.header.jwk);
+      expect(fresh.payload.htu).to.equal(`${(await facts()).domain}/oauth/token`);
+      expect(fresh.payload.nonce).to.be.a('string').and.not.equal(stale.payload.nonce);
+      expect(jwtPayload(detailed.access_token).cnf.jkt).to.equal(await jwkThumbprint(login.header.jwk));
+    });
+  }
+
+  it('custom token exchange (RFC 8693): the exchange carries a proof and gets a DPoP-bound token', async () => {
+    const info = (await tenant.info()) as any;
+    const client = await dpopClient();
+    const subject_token = await tenant.control<string>('mintLegacyToken', { sub: info.users.alice.username });
+    const answer = await client.loginWithCustomTokenExchange({ subject_token, subject_token_type: info.tokenExchange.subjectTokenType });
+    expect(answer.token_type).to.equal('DPoP');
+    const [request] = await tokenRequests();
+    expect(request.grantType).to.equal('urn:ietf:params:oauth:grant-type:token-exchange');
+    const proof = decodeJwt(request.dpop!);
+    expect(jwtPayload(answer.access_token).cnf.jkt).to.equal(await jwkThumbprint(proof.header.jwk));
+  });
+
   it('without useDpop: no dpop_jkt, no proof, a Bearer token', async () => {
     const { apis } = await facts();
     const client = await newClient({ authorizationParams: { audience: apis.default } });
