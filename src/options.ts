@@ -156,7 +156,7 @@ export function resolveOptions(options: Auth0ClientOptions): ResolvedOptions {
   const params = options.authorizationParams;
   if (params !== undefined && (typeof params !== 'object' || params === null)) fail('authorizationParams', 'must be an object');
   const scope = params?.scope;
-  if (scope !== undefined && typeof scope !== 'string' && !(typeof scope === 'object' && scope !== null && Object.values(scope).every((s) => typeof s === 'string'))) {
+  if (scope !== undefined && typeof scope !== 'string' && !(typeof scope === 'object' && scope !== null && !Array.isArray(scope) && Object.values(scope).every((s) => typeof s === 'string'))) {
     fail('authorizationParams.scope', 'must be a string or an object of audience → scope strings');
   }
   if (options.workerUrl !== undefined && (typeof options.workerUrl !== 'string' || !options.workerUrl)) fail('workerUrl', 'must be a URL string');
