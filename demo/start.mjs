@@ -28,13 +28,17 @@ function newest(dir) {
 }
 
 const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'components')));
-if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
+// The demo API runs on the compiled server entry (lib/src/server), built along with the bundle.
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources || !existsSync(join(root, 'lib/src/server/index.js'))) {
   console.log('Building dist/ …');
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 }
 
 const tenant = await startTenant({ port: tenantPort, host, appOrigins: [origin], quiet: true });
 const alice = tenant.info.users.alice;
+// The DPoP-protected API the page's <auth0-fetch> reads (imported after the build: it needs lib/).
+const { startDemoApi } = await import('./api/index.js');
+const api = await startDemoApi({ domain: tenant.domain, audience: tenant.info.apis.default, appOrigins: [origin], dpopNonce: true });
 
 // The demo pages are nothing but tags: the tenant's address and the demo credentials are filled in
 // here, when the pages are served.
@@ -42,6 +46,7 @@ const placeholders = {
   __AUTH0_DOMAIN__: tenant.domain,
   __AUTH0_CLIENT_ID__: tenant.info.clients.spa.clientId,
   __AUTH0_AUDIENCE__: tenant.info.apis.default,
+  __API_URL__: api.url,
   __APP_ORIGIN__: origin,
   __DEMO_USERNAME__: alice.username,
   __DEMO_PASSWORD__: alice.password,
@@ -87,12 +92,14 @@ console.log(`
   CMS-style page  ${origin}/
   Lit app         ${origin}/demo/lit-app/
   Local tenant    ${tenant.issuer}
+  Demo API        ${api.url}/api/messages  (DPoP-bound tokens only)
 
   Log in as ${alice.username} / ${alice.password}   (Ctrl+C to stop)
 `);
 
 async function stop() {
   await server.stop();
+  await api.close();
   await tenant.close();
   process.exit(0);
 }
