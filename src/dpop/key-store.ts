@@ -44,14 +44,14 @@ export class DpopKeyStore {
 
   private async load(): Promise<DpopKey> {
     const db = await this.db();
-    let keyPair = await db.get('keys', this.clientId);
+    let keyPair = await db.get<CryptoKeyPair>('keys', this.clientId);
     if (!keyPair) {
       // extractable: false applies to the private key; WebCrypto keeps public keys exportable.
       const fresh = await crypto.subtle.generateKey(ES256, false, ['sign', 'verify']);
       // `add`, not `put`: when another tab stored a key meanwhile, its key wins and both tabs agree.
       keyPair = await db.add('keys', fresh, this.clientId).then(
         () => fresh,
-        async () => (await db.get('keys', this.clientId)) ?? fresh,
+        async () => (await db.get<CryptoKeyPair>('keys', this.clientId)) ?? fresh,
       );
     }
     const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', keyPair.publicKey);

@@ -24,7 +24,7 @@ export class DpopNonceStore {
   async get(id?: string): Promise<string | undefined> {
     const key = this.key(id);
     if (!this.memory.has(key)) {
-      const stored = await (await this.db()).get('nonces', key);
+      const stored = await (await this.db()).get<string>('nonces', key);
       if (stored !== undefined) this.memory.set(key, stored);
     }
     return this.memory.get(key);
