@@ -27,7 +27,9 @@ import { refreshTokens } from './refresh/refresh-grant.js';
 import type { FoundRefreshToken, RefreshTokenVault } from './refresh/vault.js';
 import { WorkerVault } from './refresh/worker-client.js';
 import { SessionSync, type SessionEvent } from './session-sync.js';
-import { TransactionStore } from './transaction-store.js';
+import { TransactionStore, type ConnectTransaction } from './transaction-store.js';
+import { finishConnect, startConnect, type ConnectAccountRedirectResult, type RedirectConnectAccountOptions } from './connect/connect-account.js';
+import { CONNECT_SCOPE, MY_ACCOUNT_NONCE_ID, MyAccountApi, myAccountAudience, timedFetch, type ApiAnswer } from './connect/my-account-api.js';
 import type {
   GetTokenSilentlyOptions,
   GetTokenSilentlyVerboseResponse,
@@ -120,26 +122,85 @@ export class Auth0Client {
 
   /**
    * Finishes a redirect login: checks `state` against the stored transaction (used once, then
-   * gone), exchanges the code, verifies the ID token and caches the tokens.
-   * @throws GenericError `missing_callback_params` (no `code`/`error` in the URL),
+   * gone), exchanges the code, verifies the ID token and caches the tokens. A connect redirect
+   * (`connect_code`, from `connectAccountWithRedirect`) is finished at the My Account API instead
+   * and resolves to the connected account with `response_type: 'connect_code'`; its failures leave
+   * the session's state alone (the user is still logged in).
+   * @throws GenericError `missing_callback_params` (no `code`/`connect_code`/`error` in the URL),
    *   `missing_transaction` (none stored, e.g. a replayed URL), `state_mismatch`;
-   *   AuthenticationError for an `error` answer, with `state` and `appState`.
+   *   AuthenticationError for an `error` answer, with `state` and `appState`; for a connect
+   *   redirect ConnectError (with `connection`) and MyAccountApiError.
    */
-  async handleRedirectCallback<TAppState = any>(url: string = window.location.href): Promise<RedirectLoginResult<TAppState>> {
+  async handleRedirectCallback<TAppState = any>(
+    url: string = window.location.href,
+  ): Promise<RedirectLoginResult<TAppState> | ConnectAccountRedirectResult<TAppState>> {
+    let query: URLSearchParams;
+    let connect: ConnectTransaction;
     try {
-      const query = new URL(url, window.location.href).searchParams;
+      query = new URL(url, window.location.href).searchParams;
       const [code, state, error] = ['code', 'state', 'error'].map((name) => query.get(name) ?? undefined);
-      if (!code && !error) throw new GenericError('missing_callback_params', 'There are no query params available for parsing.');
+      if (!code && !error && !query.has('connect_code')) throw new GenericError('missing_callback_params', 'There are no query params available for parsing.');
       const transaction = this.#transactions.take();
       if (!transaction) throw new GenericError('missing_transaction', 'Invalid state');
-      if (!transaction.code_verifier || transaction.state !== state) throw new GenericError('state_mismatch', 'Invalid state');
-      if (error) throw new AuthenticationError(error, query.get('error_description') || error, state!, transaction.appState);
-      await this.#exchangeCode(code!, transaction, transaction.organization, transaction.max_age);
-      return { appState: transaction.appState, response_type: 'code' };
+      if (transaction.response_type === 'connect_code') {
+        connect = transaction;
+      } else {
+        if (!transaction.code_verifier || transaction.state !== state) throw new GenericError('state_mismatch', 'Invalid state');
+        if (error) throw new AuthenticationError(error, query.get('error_description') || error, state!, transaction.appState);
+        if (!code) throw new GenericError('missing_callback_params', 'The login answer has no code.');
+        await this.#exchangeCode(code, transaction, transaction.organization, transaction.max_age);
+        return { appState: transaction.appState, response_type: 'code' };
+      }
     } catch (e) {
       this.#session.set('error', undefined, e as Error);
       throw e;
     }
+    try {
+      return await finishConnect<TAppState>(this.#myAccountApi(true), query!, connect!);
+    } finally {
+      // A fresh page load: settle the state as on any load (getting the token usually did).
+      if (this.#session.state.status === 'loading') await this.checkSession().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Links the user's account at another provider (a connection such as `google-oauth2`) for Token
+   * Vault: asks the My Account API for a connect ticket — with a token for `<domain>/me/` and the
+   * `create:me:connected_accounts` scope, through the refresh-token grant (MRRT with `useMrrt`),
+   * DPoP-bound with `useDpop` — keeps the transaction (state, PKCE verifier, `auth_session`) and
+   * sends the browser to the provider's consent page (`connect_uri?ticket=…`).
+   * `handleRedirectCallback` finishes it on the way back.
+   * @throws TypeError without `connection`; MyAccountApiError with the API's problem details
+   *   (e.g. `connection_not_found`); the token errors of `getTokenSilently`.
+   */
+  async connectAccountWithRedirect<TAppState = any>(options: RedirectConnectAccountOptions<TAppState>): Promise<void> {
+    const redirectUri = this.#options.authorizationParams.redirect_uri ?? window.location.origin;
+    const { url, transaction } = await startConnect(this.#myAccountApi(false), options, redirectUri);
+    this.#transactions.create(transaction);
+    if (options.openUrl) await options.openUrl(url);
+    else window.location.assign(url);
+  }
+
+  /** The My Account API on a fetcher with its token (`Authorization: DPoP` and a proof with `useDpop`). */
+  #myAccountApi(afterRedirect: boolean): MyAccountApi {
+    const authorizationParams = { audience: myAccountAudience(this.#options.domainUrl), scope: CONNECT_SCOPE };
+    const fetcher = this.createFetcher<ApiAnswer>({
+      dpopNonceId: MY_ACCOUNT_NONCE_ID,
+      detailedResponse: true,
+      fetch: timedFetch(this.#options.httpTimeoutInSeconds * 1000),
+      getAccessToken: async () => {
+        try {
+          return await this.getTokenSilently({ authorizationParams, detailedResponse: true });
+        } catch (e) {
+          // Back from the consent page in memory mode, the refresh token died with the previous
+          // page's worker: the tenant session gives the token instead (silent iframe, bound by
+          // dpop_jkt), so that finishing a connect never needs a new login.
+          if (!afterRedirect || (e as GenericError).error !== 'missing_refresh_token') throw e;
+          return this.#tokenFromIframe(this.#params(authorizationParams));
+        }
+      },
+    });
+    return new MyAccountApi(this.#options.domainUrl, fetcher);
   }
 
   /**

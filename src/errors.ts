@@ -129,3 +129,33 @@ export class UseDpopNonceError extends GenericError {
     super('use_dpop_nonce', 'Server rejected DPoP proof: wrong nonce');
   }
 }
+
+/** The problem details (RFC 9457) of a My Account API error answer. */
+export interface MyAccountApiProblem {
+  type: string;
+  status: number;
+  title: string;
+  detail: string;
+  validation_errors?: { detail: string; field?: string; pointer?: string; source?: string }[];
+}
+
+/**
+ * The My Account API answered an error (connected accounts): its problem-details fields as they
+ * came, with `error` = `type` (e.g. `connection_not_found`, `invalid_code_verifier`).
+ */
+export class MyAccountApiError extends GenericError implements MyAccountApiProblem {
+  type: string;
+  status: number;
+  title: string;
+  detail: string;
+  validation_errors?: MyAccountApiProblem['validation_errors'];
+
+  constructor({ type, status, title, detail, validation_errors }: MyAccountApiProblem) {
+    super(type, detail || title || type);
+    this.type = type;
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.validation_errors = validation_errors;
+  }
+}

@@ -14,7 +14,11 @@ export {
   MissingRefreshTokenError,
   MissingScopesError,
   UseDpopNonceError,
+  MyAccountApiError,
 } from './errors.js';
+export type { MyAccountApiProblem } from './errors.js';
+export type { RedirectConnectAccountOptions, ConnectAccountRedirectResult } from './connect/connect-account.js';
+export type { CompleteResponse } from './connect/my-account-api.js';
 export type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 export type { ICache, CacheEntry, WrappedCacheEntry, IdTokenEntry, DecodedToken } from './cache/cache-entry.js';
 export type { User, IdToken } from './id-token.js';

@@ -13,10 +13,21 @@ export interface Transaction {
   appState?: any;
   organization?: string;
   max_age?: number;
-  /** `code` for login (the connect flow of issue 7 stores `connect_code`). */
-  response_type?: 'code' | 'connect_code';
-  connection?: string;
+  response_type?: 'code';
 }
+
+/** A connected-accounts redirect in flight: what the My Account API's `complete` needs. */
+export interface ConnectTransaction {
+  response_type: 'connect_code';
+  state: string;
+  code_verifier: string;
+  auth_session: string;
+  redirect_uri: string;
+  connection: string;
+  appState?: any;
+}
+
+type Stored = Transaction | ConnectTransaction;
 
 /** sessionStorage under `a0.spajs.txs.<clientId>`. */
 export class TransactionStore {
@@ -26,11 +37,11 @@ export class TransactionStore {
     this.#key = `a0.spajs.txs.${clientId}`;
   }
 
-  create(transaction: Transaction): void {
+  create(transaction: Stored): void {
     sessionStorage.setItem(this.#key, JSON.stringify(transaction));
   }
 
-  get(): Transaction | undefined {
+  get(): Stored | undefined {
     try {
       return JSON.parse(sessionStorage.getItem(this.#key) ?? 'null') ?? undefined;
     } catch {
@@ -43,7 +54,7 @@ export class TransactionStore {
   }
 
   /** Reads and removes the transaction in one step: a callback URL can be used only once. */
-  take(): Transaction | undefined {
+  take(): Stored | undefined {
     const transaction = this.get();
     this.remove();
     return transaction;
