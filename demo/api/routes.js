@@ -2,8 +2,11 @@
 // Every route here requires a verified access token; add protected routes (e.g. issue 7's
 // /api/calendar) to this table.
 import { messages } from './messages.js';
+import { calendar } from './calendar.js';
 
 /** @type {Record<string, (context: import('./index.js').RouteContext) => Promise<{status: number, body: unknown}> | {status: number, body: unknown}>} */
 export const routes = {
   'GET /api/messages': messages,
+  // Token Vault: needs the API's own client (`clientId` / `clientSecret` of startDemoApi).
+  'GET /api/calendar': calendar,
 };

@@ -53,6 +53,9 @@ export function tenantPlugin() {
         audience: tenant.info.apis.default,
         appOrigins: [appOrigin],
         dpopNonce: true,
+        // The API's own client, for Token Vault (/api/calendar).
+        clientId: tenant.info.clients.confidential.clientId,
+        clientSecret: tenant.info.clients.confidential.clientSecret,
       });
     },
 
