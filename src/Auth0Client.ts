@@ -68,6 +68,8 @@ export class Auth0Client {
   readonly #sync: SessionSync;
   /** Counts local session ends: a refresh that started before one must not store its answer. */
   #generation = 0;
+  /** Whether this engine restores sessions (`checkSession` ran): only then does it join logins elsewhere. */
+  #restores = false;
 
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
@@ -208,6 +210,7 @@ export class Auth0Client {
    * there may be one, gets a token silently; "no session" answers leave the user anonymous.
    */
   async checkSession(options?: GetTokenSilentlyOptions): Promise<void> {
+    this.#restores = true;
     // useDpop without a working IndexedDB fails here, at start, with `dpop_unavailable`.
     await this.#dpop?.ready().catch((e) => {
       this.#session.set('error', undefined, e);
@@ -531,7 +534,8 @@ export class Auth0Client {
   /**
    * Another tab's news: a logout ends this engine's session too; a login, refresh or cache change
    * is read back from the cache — and a login this cache does not show (memory mode, or another
-   * user) is joined with this tab's own silent authentication, as on page load.
+   * user: whose tokens go) is joined, by an engine that restores sessions, with this tab's own
+   * silent authentication, as on page load.
    */
   async #onSessionEvent({ type, clientId, sub }: SessionEvent): Promise<void> {
     if (clientId !== null && clientId !== this.#options.clientId) return;
@@ -549,7 +553,7 @@ export class Auth0Client {
         await this.#cacheManager.clear(this.#options.clientId);
         await this.#vault.clear().catch(() => undefined);
       }
-      await this.getTokenSilently().catch(() => undefined);
+      if (this.#restores) await this.getTokenSilently().catch(() => undefined);
       user = await this.getUser();
     }
     this.#session.set(user ? 'authenticated' : 'anonymous', user);
