@@ -62,6 +62,6 @@ export function runPopup(popup: Window, authorizeUrl: string, tenantOrigin: stri
       popup.close();
       if (response.error) reject(GenericError.fromPayload(response as { error: string }));
       else resolve(response);
-    });
+    }, popup);
   });
 }

@@ -26,12 +26,12 @@ export function runSilentIframe(authorizeUrl: string, tenantOrigin: string, time
       finish();
       reject(new TimeoutError());
     }, timeoutSeconds * 1000);
+    document.body.appendChild(iframe);
     const stop = onAuthorizationResponse(tenantOrigin, (response) => {
       finish();
       if (response.error) reject(GenericError.fromPayload(response as { error: string }));
       else resolve(response);
-    });
+    }, iframe.contentWindow);
     iframe.src = authorizeUrl;
-    document.body.appendChild(iframe);
   });
 }

@@ -11,12 +11,13 @@ export interface AuthorizationResponse {
 }
 
 /**
- * Calls `handler` with the first authorization response posted from `origin`; every other message
- * is ignored. Returns a function that stops listening.
+ * Calls `handler` with the first authorization response posted from `origin` by `source` (the
+ * popup or iframe this flow opened: another flow's answer in the same page is not ours); every
+ * other message is ignored. Returns a function that stops listening.
  */
-export function onAuthorizationResponse(origin: string, handler: (response: AuthorizationResponse) => void): () => void {
+export function onAuthorizationResponse(origin: string, handler: (response: AuthorizationResponse) => void, source?: MessageEventSource | null): () => void {
   const listener = (event: MessageEvent) => {
-    if (event.origin !== origin || event.data?.type !== 'authorization_response') return;
+    if (event.origin !== origin || event.data?.type !== 'authorization_response' || (source && event.source !== source)) return;
     const response = event.data.response;
     if (!response || typeof response !== 'object') return;
     stop();
