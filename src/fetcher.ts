@@ -93,18 +93,15 @@ export function createFetcher<TOutput extends CustomFetchMinimalOutput = Respons
   const { baseUrl, dpopNonceId, fetch: send, getAccessToken, detailedResponse } = config ?? {};
   if (baseUrl !== undefined && (typeof baseUrl !== 'string' || !URL.canParse(baseUrl))) fail('`baseUrl` must be an absolute URL');
   if (dpopNonceId !== undefined && (typeof dpopNonceId !== 'string' || !dpopNonceId)) fail('`dpopNonceId` must be a non-empty string');
-  if (send !== undefined && typeof send !== 'function') fail('`fetch` must be a function (request: Request) => Promise<{status, headers}>');
-  if (getAccessToken !== undefined && typeof getAccessToken !== 'function') fail('`getAccessToken` must be a function');
+  for (const [name, value] of Object.entries({ fetch: send, getAccessToken })) {
+    if (value !== undefined && typeof value !== 'function') fail(`\`${name}\` must be a function`);
+  }
 
   /** The token and whether it is DPoP-bound, from whichever source supplies it. */
   async function token(authParams?: AuthParams): Promise<{ accessToken: string; dpop: boolean }> {
     const answer: any = getAccessToken ? await getAccessToken(authParams) : await hooks.getAccessToken(authParams);
     if (typeof answer === 'string' && !detailedResponse) return { accessToken: answer, dpop: hooks.useDpop };
-    if (typeof answer?.access_token !== 'string') {
-      fail(detailedResponse
-        ? '`getAccessToken` must resolve to {access_token, token_type} with `detailedResponse: true`'
-        : '`getAccessToken` must resolve to an access token string');
-    }
+    if (typeof answer?.access_token !== 'string') fail('`getAccessToken` must resolve to a token, or {access_token, token_type} with `detailedResponse`');
     return { accessToken: answer.access_token, dpop: /^dpop$/i.test(answer.token_type ?? '') };
   }
 
@@ -118,7 +115,7 @@ export function createFetcher<TOutput extends CustomFetchMinimalOutput = Respons
     }
     const response = await (send ?? (fetch as unknown as (request: Request) => Promise<TOutput>))(request);
     if (!response || typeof response.status !== 'number' || !response.headers || typeof response.headers !== 'object') {
-      fail(`the custom \`fetch\` must resolve to an object with a numeric \`status\` and \`headers\`, got ${response === null ? 'null' : typeof response}`);
+      fail('the custom `fetch` must resolve to an object with a numeric `status` and `headers`');
     }
     const nonce = dpop ? header(response.headers, 'dpop-nonce') : undefined;
     if (nonce) await hooks.setDpopNonce(nonce, dpopNonceId!);
@@ -131,7 +128,7 @@ export function createFetcher<TOutput extends CustomFetchMinimalOutput = Respons
       const base = new Request(input instanceof Request ? new Request(url, input) : url, init);
       const { accessToken, dpop } = await token(authParams);
       if (dpop && !dpopNonceId) {
-        fail('`dpopNonceId` is required: the access token is DPoP-bound, so this API needs DPoP proofs and its nonces a place to live');
+        fail('`dpopNonceId` is required: the access token is DPoP-bound, and the API\'s nonces need an id');
       }
       const first = await attempt(base, accessToken, dpop);
       if (!dpop || !isNonceChallenge(first)) return first;

@@ -175,14 +175,17 @@ export class Auth0Fetch extends Auth0ConsumerElement {
         {
           method: this.method || 'GET',
           body,
-          headers: body === undefined ? {} : { 'Content-Type': isJson(body) ? 'application/json' : 'text/plain' },
+          // A string body goes as text/plain unless it is JSON.
+          headers: body !== undefined && json(body) ? { 'Content-Type': 'application/json' } : {},
           signal: controller.signal,
         },
         { audience: this.audience || undefined, scope: this.scope || undefined },
       );
       const text = await response.text();
       if (controller !== this._controller) return;
-      const data = this.as === 'text' ? text : parse(text, response.status);
+      // An empty body is `null`; a body that is not JSON is worth an error state (JSON never parses to undefined).
+      const data = this.as === 'text' ? text : text.trim() ? json(text)?.[0] : null;
+      if (data === undefined) throw new GenericError('invalid_json', `The API answered HTTP ${response.status} with a body that is not JSON`);
       emit(this, 'auth0-response', { status: response.status, data });
       if (!response.ok) throw new Auth0FetchError(response.status, data);
       this._data = data;
@@ -199,21 +202,11 @@ export class Auth0Fetch extends Auth0ConsumerElement {
   }
 }
 
-function isJson(text: string): boolean {
+/** `[value]` when `text` is JSON, else `undefined`. */
+function json(text: string): [unknown] | undefined {
   try {
-    JSON.parse(text);
-    return true;
+    return [JSON.parse(text)];
   } catch {
-    return false;
-  }
-}
-
-/** JSON body → value; an empty body → `null`; anything else is an error worth showing. */
-function parse(text: string, status: number): unknown {
-  if (!text.trim()) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new GenericError('invalid_json', `The API answered HTTP ${status} with a body that is not JSON`);
+    return undefined;
   }
 }

@@ -26,9 +26,12 @@ export class Dpop {
     await this.keys.get();
   }
 
-  /** RFC 7638 thumbprint of the public key: the `dpop_jkt` authorize parameter (RFC 9449 §10). */
+  /**
+   * RFC 7638 thumbprint of the public key: the `dpop_jkt` authorize parameter (RFC 9449 §10). Read
+   * afresh from the database, so a login binds to the key every tab of the origin shares now.
+   */
   async thumbprint(): Promise<string> {
-    return (await this.keys.get()).jkt;
+    return (await this.keys.reload()).jkt;
   }
 
   /** A fresh proof signed with the client's key (RFC 9449 §4.2). */

@@ -36,6 +36,15 @@ export class DpopKeyStore {
     return loading;
   }
 
+  /**
+   * The key as the database has it now: another tab may have logged out (deleting it) or in
+   * (storing a new one) since this page loaded it. Used where a binding starts (`dpop_jkt`).
+   */
+  reload(): Promise<DpopKey> {
+    this.current = undefined;
+    return this.get();
+  }
+
   /** Deletes the key pair (logout): the next `get` makes a new one. */
   async remove(): Promise<void> {
     this.current = undefined;

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { cleanSlate, facts, failure, frame, newClient, nextFixtureMessage } from '../engine/helpers.js';
+import { jwkThumbprint } from '../../../src/dpop/thumbprint.js';
 import { decodeJwt, proofSignatureValid, storedKeyPair } from './helpers.js';
 
 /** Loads the key page in `iframe` (or reloads it) and waits for its report. */
@@ -53,6 +54,19 @@ describe('DPoP key pair (ES256, non-extractable, in IndexedDB)', () => {
     const here = await newClient({ useDpop: true });
     const third = await here.generateDpopProof({ url: 'https://api.example.com/', method: 'GET', accessToken: 'at' });
     expect(jwkOf(third)).to.deep.equal(jwkOf(first.proof));
+  });
+
+  it('a login binds to the key the origin has now, even when another page replaced it meanwhile', async () => {
+    const { proof } = await keyPage(iframe, 'proof');
+    const client = await newClient({ useDpop: true });
+    await client.generateDpopProof({ url: 'https://api.example.com/', method: 'GET', accessToken: 'at' }); // key loaded here
+    await keyPage(iframe, 'logout'); // another page logs out…
+    const replaced = await keyPage(iframe, 'proof'); // …and the next one makes a new key
+    let url = '';
+    await client.loginWithRedirect({ openUrl: (target) => void (url = target) });
+    const dpopJkt = new URL(url).searchParams.get('dpop_jkt');
+    expect(dpopJkt).to.equal(await jwkThumbprint(jwkOf(replaced.proof)));
+    expect(dpopJkt).to.not.equal(await jwkThumbprint(jwkOf(proof)));
   });
 
   it('is gone after logout, with the nonces; the next page gets a new key', async () => {
