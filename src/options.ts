@@ -62,6 +62,11 @@ export interface Auth0ClientOptions {
   useRefreshTokensFallback?: boolean;
   /** Use one refresh token for every API the tenant's MRRT policy allows. Default false. */
   useMrrt?: boolean;
+  /**
+   * Bind tokens to this browser (DPoP, RFC 9449): an ES256 key pair, non-extractable, kept in
+   * IndexedDB and deleted at logout; proofs on every token request. Without IndexedDB the start
+   * fails with GenericError `dpop_unavailable`.
+   */
   useDpop?: boolean;
   /** Clock skew, in seconds, allowed when checking ID-token times. Default 60. */
   leeway?: number;
