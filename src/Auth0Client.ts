@@ -569,13 +569,13 @@ export class Auth0Client {
     const timeout = timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
     const answer = await runSilentIframe(request.url, this.#tenantOrigin, timeout);
     if (answer.state !== request.state) throw new GenericError('state_mismatch', 'Invalid state');
-    return this.#exchangeCode(answer.code!, request, organization, maxAge(params));
+    return this.#exchangeCode(answer.code!, { ...request, silent: true }, organization, maxAge(params));
   }
 
   /** Code → tokens (RFC 6749 §4.1.3). */
   #exchangeCode(
     code: string,
-    request: Pick<AuthorizeRequest, 'code_verifier' | 'redirect_uri' | 'nonce' | 'scope' | 'audience'>,
+    request: Pick<AuthorizeRequest, 'code_verifier' | 'redirect_uri' | 'nonce' | 'scope' | 'audience'> & { silent?: boolean },
     organization?: string,
     max_age?: number,
   ): Promise<GetTokenSilentlyVerboseResponse> {
@@ -590,7 +590,7 @@ export class Auth0Client {
    */
   async #tokens(
     grant: TokenRequest['grant'],
-    request: { nonce?: string; scope: string; audience: string },
+    request: { nonce?: string; scope: string; audience: string; silent?: boolean },
     organization?: string,
     max_age?: number,
     store = true,
@@ -642,7 +642,9 @@ export class Auth0Client {
     this.#cookie.save(cookie);
     this.#orgHint.set(decoded.claims.org_id, cookie);
     this.#session.set('authenticated', decoded.user);
-    this.#sync.post(refresh ? { type: 'refresh', clientId } : { type: 'login', clientId, sub: decoded.claims.sub });
+    // Other tabs join a login (one made by the user), not this tab's silent renewal of a session.
+    const silent = refresh || request.silent;
+    this.#sync.post(silent ? { type: 'refresh', clientId } : { type: 'login', clientId, sub: decoded.claims.sub });
     return result;
   }
 }
