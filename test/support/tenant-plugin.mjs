@@ -7,6 +7,9 @@
 //   tenant-login {username, password, timeoutMs}
 //                                    → fills and submits the tenant's login page wherever it is
 //                                      open (a popup, an iframe, another tab), like a person would
+//   tenant-consent {decision, timeoutMs}
+//                                    → clicks Allow or Deny on the stand-in upstream provider's
+//                                      consent page (/connect?ticket=…) wherever it is open
 //   clear-cookies                    → forgets every cookie in the browser (tenant session too)
 //   open-tab {url} / tab-eval {tab, expression} / close-tab {tab}
 //                                    → other tabs of the same browser, for cross-tab cases
@@ -26,8 +29,7 @@ export function tenantPlugin() {
     return { page, browser: page.browser() };
   }
 
-  async function findLoginFrame(browser, timeoutMs) {
-    const prefix = `${tenant.issuer}u/login`;
+  async function findLoginFrame(browser, timeoutMs, prefix = `${tenant.issuer}u/login`) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       for (const page of await browser.pages()) {
@@ -37,7 +39,7 @@ export function tenantPlugin() {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    throw new Error(`no tenant login page opened within ${timeoutMs} ms`);
+    throw new Error(`no tenant page ${prefix}… opened within ${timeoutMs} ms`);
   }
 
   return {
@@ -83,6 +85,14 @@ export function tenantPlugin() {
             frame.waitForNavigation({ timeout: 10_000 }).catch(() => undefined),
             frame.click('[type=submit]'),
           ]);
+          return true;
+        }
+        case 'tenant-consent': {
+          const { browser } = browserOf(session);
+          const frame = await findLoginFrame(browser, payload.timeoutMs ?? 10_000, `${tenant.issuer}connect`);
+          const button = payload.decision === 'deny' ? '#deny' : '#allow';
+          await frame.waitForSelector(button);
+          await Promise.all([frame.waitForNavigation({ timeout: 10_000 }).catch(() => undefined), frame.click(button)]);
           return true;
         }
         case 'clear-cookies': {
