@@ -39,6 +39,11 @@ const alice = tenant.info.users.alice;
 // The DPoP-protected API the page's <auth0-fetch> reads (imported after the build: it needs lib/).
 const { startDemoApi } = await import('./api/index.js');
 const api = await startDemoApi({ domain: tenant.domain, audience: tenant.info.apis.default, appOrigins: [origin], dpopNonce: true });
+// Organizations: bob is invited to Globex once per start (an invitation link works once).
+const { acme, globex } = tenant.info.organizations;
+const bob = tenant.info.users.bob;
+const invitation = tenant.control.createInvitation('globex', bob.email);
+const invitationUrl = `${origin}/?${new URLSearchParams({ invitation, organization: globex.id, organization_name: globex.name })}`;
 
 // The demo pages are nothing but tags: the tenant's address and the demo credentials are filled in
 // here, when the pages are served.
@@ -50,6 +55,13 @@ const placeholders = {
   __APP_ORIGIN__: origin,
   __DEMO_USERNAME__: alice.username,
   __DEMO_PASSWORD__: alice.password,
+  __ORG_ACME_ID__: acme.id,
+  __ORG_ACME_LABEL__: acme.display_name,
+  __ORG_GLOBEX_ID__: globex.id,
+  __ORG_GLOBEX_LABEL__: globex.display_name,
+  __INVITATION_URL__: invitationUrl,
+  __INVITEE_USERNAME__: bob.username,
+  __INVITEE_PASSWORD__: bob.password,
 };
 const escapeHtml = (value) => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -76,6 +88,17 @@ const server = await startDevServer({
       (context, next) => {
         if (context.path === '/') context.path = '/demo/index.html';
         return next();
+      },
+      // Stands in for the page's old identity system: hands the visitor a legacy token (alice's,
+      // usable once), which the page trades with custom token exchange.
+      async (context, next) => {
+        if (context.path !== '/demo/legacy-token' || context.method !== 'POST') return next();
+        context.type = 'json';
+        context.set('cache-control', 'no-store');
+        context.body = {
+          subject_token: await tenant.control.mintLegacyToken({ sub: alice.email }),
+          subject_token_type: tenant.info.tokenExchange.subjectTokenType,
+        };
       },
     ],
     plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }), fillPlaceholders],
