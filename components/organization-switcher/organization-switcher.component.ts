@@ -40,8 +40,9 @@ function isCurrent(organization: string, user: Record<string, unknown> | undefin
  * @cssproperty --auth0-switcher-option-color - Option text color (default `#635dff`).
  * @cssproperty --auth0-switcher-option-background - Option background (default `transparent`).
  * @cssproperty --auth0-switcher-option-border - Option border (default `1px solid currentColor`).
- * @cssproperty --auth0-switcher-current-color - Text color of the current organization (default `#fff`).
- * @cssproperty --auth0-switcher-current-background - Background of the current organization (default `#635dff`).
+ * @cssproperty --auth0-button-background - Background of the current organization (default `#635dff`).
+ * @cssproperty --auth0-button-color - Text color of the current organization (default `#fff`).
+ * @cssproperty --auth0-button-border - Border of the current organization (default `none`).
  * @cssproperty --auth0-button-radius - Corner radius (default `0.375rem`).
  * @cssproperty --auth0-button-padding - Padding (default `0.5em 1em`).
  * @cssproperty --auth0-button-font - Font (default `inherit`).
