@@ -7,6 +7,7 @@ export * from './define/user.js';
 export * from './define/if.js';
 export * from './define/organization-switcher.js';
 export * from './define/fetch.js';
+export * from './define/connect-account.js';
 export { auth0Context } from './context.js';
 export type { Auth0Session, Auth0State, Auth0Status, Auth0SessionUser } from './context.js';
 export type * from './events.js';

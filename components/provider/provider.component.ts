@@ -11,6 +11,7 @@ import {
   withoutCallbackParams,
   withoutInvitationParams,
 } from './callback-url.js';
+import { callbackDetail } from './callback-detail.js';
 import styles from './provider.styles.js';
 
 const LOADING: Auth0Session = Object.freeze({ client: null, status: 'loading', user: undefined, error: undefined });
@@ -36,7 +37,7 @@ const ENGINE_OPTIONS = [
  *
  * @event {CustomEvent<Auth0ReadyDetail>} auth0-ready - The first state after load is settled: `{status}`.
  * @event {CustomEvent<Auth0SessionChangeDetail>} auth0-session-change - The status or the user changed: `{status, user}`.
- * @event {CustomEvent<Auth0RedirectCallbackDetail>} auth0-redirect-callback - A login redirect finished on this page: `{appState}`.
+ * @event {CustomEvent<Auth0RedirectCallbackDetail>} auth0-redirect-callback - A login redirect finished on this page: `{appState}`; after connecting an account also `{connection, scopes}`.
  * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - Configuration, callback or session check failed: `{error}`.
  */
 export class Auth0Provider extends LitElement {
@@ -204,7 +205,7 @@ export class Auth0Provider extends LitElement {
         // Cleaned first: a reload while the code is being exchanged must not replay it.
         replaceUrl(withoutCallbackParams(url));
         const result = await client.handleRedirectCallback(url.href);
-        if (generation === this._generation) emit(this, 'auth0-redirect-callback', { appState: result?.appState });
+        if (generation === this._generation) emit(this, 'auth0-redirect-callback', callbackDetail(result));
       } else if (!this.noAutoCallback && invitation) {
         replaceUrl(withoutInvitationParams(url));
         await client.loginWithRedirect({ authorizationParams: invitation });

@@ -1,0 +1,15 @@
+import { css } from 'lit';
+import { buttonStyles } from '../internal/button.styles.js';
+
+export default [
+  buttonStyles,
+  css`
+    [part='connected'] {
+      color: var(--auth0-connected-color, inherit);
+    }
+    [part='error'] {
+      display: block;
+      color: var(--auth0-connect-error-color, #b00020);
+    }
+  `,
+];

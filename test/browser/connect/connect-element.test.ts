@@ -1,0 +1,154 @@
+// <auth0-connect-account> on a page of tags (test/fixtures/connect/app.html, in an iframe: the
+// page leaves for the tenant and the provider's consent page): the demo's "log in, connect Google,
+// then read my calendar" path end to end, and the element's error states.
+import { expect } from '@open-wc/testing';
+import { tenant } from '../../support/tenant.js';
+import { CALENDAR_SCOPE, CONNECTION, cleanSlate, connectFacts, consent, popupLogin } from './helpers.js';
+import { newClient } from '../engine/helpers.js';
+
+interface Report {
+  event: string;
+  from: string;
+  detail: any;
+  url: string;
+}
+
+/** The fixture page in an iframe and the events it reports, across its reloads. */
+class AppPage {
+  readonly frame = document.createElement('iframe');
+  readonly reports: Report[] = [];
+  readonly #listener = (event: MessageEvent) => {
+    if (event.source === this.frame.contentWindow && event.data?.type === 'connect-app-fixture') this.reports.push(event.data);
+  };
+
+  async open(options: { connection?: string; fallback?: boolean } = {}) {
+    const { domain, clientId, apis, apiUrl } = await connectFacts();
+    sessionStorage.setItem('connect-app-fixture', JSON.stringify({ domain, clientId, api: apis.default, apiUrl, ...options }));
+    addEventListener('message', this.#listener);
+    this.frame.style.cssText = 'width: 800px; height: 600px';
+    this.frame.src = '/test/fixtures/connect/app.html';
+    document.body.append(this.frame);
+  }
+
+  /** The first report of `event` from `from` matching `where` not yet taken; waits for it. */
+  async next(event: string, from: string, where: (detail: any) => boolean = () => true, timeoutMs = 20_000): Promise<Report> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.reports.findIndex((r) => r.event === event && r.from === from && where(r.detail));
+      if (index >= 0) return this.reports.splice(index, 1)[0];
+      if (Date.now() > deadline) throw new Error(`no ${event} from <${from}>; got ${JSON.stringify(this.reports)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** A part of an element's shadow DOM, for what the user sees. */
+  part(selector: string, part: string): HTMLElement {
+    return this.frame.contentDocument!.querySelector(selector)!.shadowRoot!.querySelector(`[part=${part}]`)!;
+  }
+
+  async settled(selector: string) {
+    await (this.frame.contentDocument!.querySelector(selector) as any).updateComplete;
+  }
+
+  remove() {
+    removeEventListener('message', this.#listener);
+    this.frame.remove();
+    sessionStorage.removeItem('connect-app-fixture');
+  }
+}
+
+describe('<auth0-connect-account>', () => {
+  let page: AppPage;
+  beforeEach(async () => {
+    await cleanSlate();
+    page = new AppPage();
+  });
+  afterEach(() => page.remove());
+
+  it('the demo path: log in, the calendar asks for a connected account, connect Google, the calendar shows', async () => {
+    const { users } = await connectFacts();
+    await page.open();
+    await page.next('auth0-ready', 'auth0-provider', (d) => d.status === 'anonymous');
+    await page.settled('auth0-connect-account');
+    expect(page.part('auth0-connect-account', 'button').hidden, 'no connect button while signed out').to.equal(true);
+
+    // Log in by redirect.
+    page.part('auth0-login-button', 'button').click();
+    await tenant.login(users.alice.username, users.alice.password);
+    expect((await page.next('auth0-redirect-callback', 'auth0-provider')).detail, 'a login: no connection').to.deep.equal({ appState: null });
+    await page.next('auth0-ready', 'auth0-provider', (d) => d.status === 'authenticated');
+
+    // Before connecting, the API says what is missing, and <auth0-fetch> shows it.
+    const refused = await page.next('auth0-error', 'auth0-fetch');
+    expect(refused.detail.error).to.deep.include({ status: 403 });
+    await page.settled('auth0-fetch');
+    expect(page.part('auth0-fetch', 'error').textContent).to.match(/403|connect/i);
+    await page.settled('auth0-connect-account');
+    const button = page.part('auth0-connect-account', 'button');
+    expect(button.hidden).to.equal(false);
+
+    // Connect: the consent page of the stand-in Google, Allow, and back on the page.
+    button.click();
+    await consent('allow');
+    const callback = await page.next('auth0-redirect-callback', 'auth0-provider', (d) => 'connection' in d);
+    expect(callback.detail).to.deep.equal({ appState: null, connection: CONNECTION, scopes: callback.detail.scopes });
+    expect(callback.detail.scopes).to.include(CALENDAR_SCOPE);
+    const connected = await page.next('auth0-account-connected', 'auth0-connect-account');
+    expect(connected.detail.connection).to.equal(CONNECTION);
+    expect(connected.detail.scopes).to.include(CALENDAR_SCOPE);
+    // The address bar is clean: no connect_code or state to replay.
+    const url = new URL(connected.url);
+    expect([...url.searchParams.keys()]).to.deep.equal([]);
+
+    await page.settled('auth0-connect-account');
+    expect(page.part('auth0-connect-account', 'connected').hidden).to.equal(false);
+    expect(page.part('auth0-connect-account', 'button').hidden).to.equal(true);
+    expect(page.frame.contentDocument!.querySelector('auth0-provider')!.getAttribute('status')).to.equal('authenticated');
+
+    // The calendar, through the demo API and Token Vault.
+    const answer = await page.next('auth0-response', 'auth0-fetch', (d) => d.status === 200);
+    expect(answer.detail.data).to.deep.include({ user: users.alice.sub, connection: CONNECTION });
+    await page.settled('auth0-fetch');
+    const shown = page.part('auth0-fetch', 'data').textContent!;
+    expect(shown).to.include('Stand-up');
+    expect(shown).to.include("auth0|alice's calendar");
+
+    // No token anywhere the page can see: DOM text, address bar, event details.
+    const visible = [page.frame.contentDocument!.body.innerText, page.frame.contentWindow!.location.href, JSON.stringify(page.reports)].join('\n');
+    expect(visible).to.not.match(/eyJ[\w-]+\.eyJ|ya29\./);
+  });
+
+  it('the user denies at Google: the element shows the ConnectError, the user stays signed in', async () => {
+    await popupLogin(await newClient()); // a tenant session; the page gets its tokens silently
+    await page.open({ fallback: true });
+    await page.next('auth0-ready', 'auth0-provider', (d) => d.status === 'authenticated');
+    await page.settled('auth0-connect-account');
+    page.part('auth0-connect-account', 'button').click();
+    await consent('deny');
+    const error = await page.next('auth0-error', 'auth0-provider');
+    expect(error.detail.error).to.deep.include({ className: 'ConnectError', error: 'access_denied', connection: CONNECTION });
+    await page.next('auth0-ready', 'auth0-provider', (d) => d.status === 'authenticated');
+    await page.settled('auth0-connect-account');
+    const shown = page.part('auth0-connect-account', 'error');
+    expect(shown.hidden).to.equal(false);
+    expect(shown.getAttribute('role')).to.equal('alert');
+    expect(shown.textContent).to.match(/did not allow/);
+    expect(page.part('auth0-connect-account', 'button').hidden, 'the user can try again').to.equal(false);
+    expect(page.reports.some((r) => r.event === 'auth0-account-connected')).to.equal(false);
+  });
+
+  it('an unknown connection: auth0-error with MyAccountApiError connection_not_found, shown, the page stays', async () => {
+    await popupLogin(await newClient());
+    await page.open({ fallback: true, connection: 'no-such-connection' });
+    await page.next('auth0-ready', 'auth0-provider', (d) => d.status === 'authenticated');
+    await page.settled('auth0-connect-account');
+    const before = page.frame.contentWindow!.location.href;
+    page.part('auth0-connect-account', 'button').click();
+    const error = await page.next('auth0-error', 'auth0-connect-account');
+    expect(error.detail.error).to.deep.include({ className: 'MyAccountApiError', error: 'connection_not_found', status: 400 });
+    await page.settled('auth0-connect-account');
+    expect(page.part('auth0-connect-account', 'error').hidden).to.equal(false);
+    expect(page.part('auth0-connect-account', 'error').textContent).to.match(/no-such-connection/);
+    expect(page.frame.contentWindow!.location.href).to.equal(before);
+  });
+});
