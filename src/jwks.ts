@@ -1,8 +1,8 @@
 // The tenant's signing keys (RFC 7517), fetched once per tenant and page and refetched only when a
 // token names a `kid` we have not seen (key rotation).
-import type { JWK, JWSHeaderParameters } from 'jose';
 import { GenericError } from './errors.js';
 import { fetchJson } from './http.js';
+import type { Jwk as JWK, JwsHeader as JWSHeaderParameters } from './jws.js';
 
 // Shared by every client of the page: one fetch per tenant, however many clients there are.
 const keySets = new Map<string, Promise<JWK[]>>();
@@ -19,8 +19,8 @@ function load(url: string, timeoutMs: number): Promise<JWK[]> {
 }
 
 /**
- * A key resolver for `jose`'s `compactVerify` over `<domainUrl>/.well-known/jwks.json`. It returns
- * the JWK itself: jose imports it (and caches the import per JWK object).
+ * A key resolver for `verifyRs256` over `<domainUrl>/.well-known/jwks.json`. It returns the JWK
+ * itself: jws.ts imports it (and caches the import per JWK object).
  * @throws GenericError `id_token_key_not_found` when no key matches `kid` even after a refetch.
  */
 export function remoteKeys(domainUrl: string, timeoutMs: number): (header: JWSHeaderParameters) => Promise<JWK> {
