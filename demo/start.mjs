@@ -38,7 +38,15 @@ const tenant = await startTenant({ port: tenantPort, host, appOrigins: [origin],
 const alice = tenant.info.users.alice;
 // The DPoP-protected API the page's <auth0-fetch> reads (imported after the build: it needs lib/).
 const { startDemoApi } = await import('./api/index.js');
-const api = await startDemoApi({ domain: tenant.domain, audience: tenant.info.apis.default, appOrigins: [origin], dpopNonce: true });
+const api = await startDemoApi({
+  domain: tenant.domain,
+  audience: tenant.info.apis.default,
+  appOrigins: [origin],
+  dpopNonce: true,
+  // The API's own client, for Token Vault (/api/calendar).
+  clientId: tenant.info.clients.confidential.clientId,
+  clientSecret: tenant.info.clients.confidential.clientSecret,
+});
 // Organizations: bob is invited to Globex once per start (an invitation link works once).
 const { acme, globex } = tenant.info.organizations;
 const bob = tenant.info.users.bob;
@@ -115,7 +123,7 @@ console.log(`
   CMS-style page  ${origin}/
   Lit app         ${origin}/demo/lit-app/
   Local tenant    ${tenant.issuer}
-  Demo API        ${api.url}/api/messages  (DPoP-bound tokens only)
+  Demo API        ${api.url}/api/messages, /api/calendar  (DPoP-bound tokens only)
 
   Log in as ${alice.username} / ${alice.password}   (Ctrl+C to stop)
 `);
