@@ -28,8 +28,8 @@ import type { FoundRefreshToken, RefreshTokenVault } from './refresh/vault.js';
 import { WorkerVault } from './refresh/worker-client.js';
 import { SessionSync, type SessionEvent } from './session-sync.js';
 import { TransactionStore, type ConnectTransaction } from './transaction-store.js';
-import { finishConnect, startConnect, type ConnectAccountRedirectResult, type RedirectConnectAccountOptions } from './connect/connect-account.js';
-import { CONNECT_SCOPE, MY_ACCOUNT_NONCE_ID, MyAccountApi, myAccountAudience, timedFetch, type ApiAnswer } from './connect/my-account-api.js';
+import { finishConnect, startConnect, type ConnectAccountRedirectResult, type ConnectApi, type RedirectConnectAccountOptions } from './connect/connect-account.js';
+import { CONNECT_SCOPE, MY_ACCOUNT_NONCE_ID, myAccountAudience, myAccountPost, timedFetch, type ApiAnswer } from './connect/my-account-api.js';
 import type {
   GetTokenSilentlyOptions,
   GetTokenSilentlyVerboseResponse,
@@ -183,9 +183,10 @@ export class Auth0Client {
     else window.location.assign(url);
   }
 
-  /** The My Account API on a fetcher with its token (`Authorization: DPoP` and a proof with `useDpop`). */
-  #myAccountApi(afterRedirect: boolean): MyAccountApi {
-    const authorizationParams = { audience: myAccountAudience(this.#options.domainUrl), scope: CONNECT_SCOPE };
+  /** The My Account API's calls on a fetcher with its token (`Authorization: DPoP` and a proof with `useDpop`). */
+  #myAccountApi(afterRedirect: boolean): ConnectApi {
+    const { domainUrl } = this.#options;
+    const authorizationParams = { audience: myAccountAudience(domainUrl), scope: CONNECT_SCOPE };
     const fetcher = this.createFetcher<ApiAnswer>({
       dpopNonceId: MY_ACCOUNT_NONCE_ID,
       detailedResponse: true,
@@ -202,7 +203,10 @@ export class Auth0Client {
         }
       },
     });
-    return new MyAccountApi(this.#options.domainUrl, fetcher);
+    return {
+      connect: (body) => myAccountPost(fetcher, domainUrl, 'connect', body),
+      complete: (body) => myAccountPost(fetcher, domainUrl, 'complete', body),
+    };
   }
 
   /**

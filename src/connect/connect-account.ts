@@ -7,7 +7,13 @@ import type { AuthorizationParams } from '../options.js';
 import { createPkcePair } from '../pkce.js';
 import { randomString } from '../random.js';
 import type { ConnectTransaction } from '../transaction-store.js';
-import type { CompleteResponse, MyAccountApi } from './my-account-api.js';
+import type { CompleteResponse, ConnectRequest, ConnectResponse, CompleteRequest } from './my-account-api.js';
+
+/** The My Account API's two calls, as the client makes them (with the user's token). */
+export interface ConnectApi {
+  connect(request: ConnectRequest): Promise<ConnectResponse>;
+  complete(request: CompleteRequest): Promise<CompleteResponse>;
+}
 
 /** `connectAccountWithRedirect(options)`. */
 export interface RedirectConnectAccountOptions<TAppState = any> {
@@ -43,7 +49,7 @@ const fail = (what: string): never => {
  * @throws TypeError naming a malformed option; MyAccountApiError (e.g. `connection_not_found`).
  */
 export async function startConnect(
-  api: MyAccountApi,
+  api: ConnectApi,
   options: RedirectConnectAccountOptions,
   defaultRedirectUri: string,
 ): Promise<{ url: string; transaction: ConnectTransaction }> {
@@ -63,9 +69,9 @@ export async function startConnect(
     code_challenge_method: 'S256',
     ...(authorization_params ? { authorization_params } : null),
   });
-  const url = URL.parse(String(answer.connect_uri));
-  if (!url || !/^https?:$/.test(url.protocol) || typeof answer.auth_session !== 'string' || typeof answer.connect_params?.ticket !== 'string') {
-    throw new GenericError('invalid_response', 'The My Account API answered connect without a usable connect_uri, ticket and auth_session');
+  const url = URL.parse(answer.connect_uri)!;
+  if (!/^https?:$/.test(url?.protocol) || !answer.auth_session || !answer.connect_params?.ticket) {
+    throw new GenericError('invalid_response', 'connect answered without connect_uri, ticket or auth_session');
   }
   url.searchParams.set('ticket', answer.connect_params.ticket);
   return {
@@ -82,7 +88,7 @@ export async function startConnect(
  *   `state` and `appState`; MyAccountApiError (e.g. `invalid_code_verifier`).
  */
 export async function finishConnect<TAppState>(
-  api: MyAccountApi,
+  api: ConnectApi,
   query: URLSearchParams,
   transaction: ConnectTransaction,
 ): Promise<ConnectAccountRedirectResult<TAppState>> {

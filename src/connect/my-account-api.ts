@@ -62,64 +62,33 @@ export const myAccountAudience = (domainUrl: string): string => `${domainUrl}/me
  * A `fetch` for the fetcher that reads the whole answer within `timeoutMs`.
  * @throws TimeoutError past the deadline; GenericError `network_error` when no answer came.
  */
-export function timedFetch(timeoutMs: number): (request: Request) => Promise<ApiAnswer> {
-  return async (request) => {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    try {
-      const response = await fetch(request, { signal: controller.signal });
-      return { status: response.status, headers: response.headers, text: await response.text() };
-    } catch (cause) {
-      if (timedOut) throw new TimeoutError();
-      throw new GenericError('network_error', `Request to ${new URL(request.url).pathname} failed: ${(cause as Error).message}`);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-}
-
-/** The connected-accounts calls of the My Account API, on a fetcher that attaches the user's token. */
-export class MyAccountApi {
-  readonly #base: string;
-  readonly #fetcher: Fetcher<ApiAnswer>;
-
-  constructor(domainUrl: string, fetcher: Fetcher<ApiAnswer>) {
-    this.#base = `${myAccountAudience(domainUrl)}v1/connected-accounts/`;
-    this.#fetcher = fetcher;
+export const timedFetch = (timeoutMs: number) => async (request: Request): Promise<ApiAnswer> => {
+  try {
+    const response = await fetch(request, { signal: AbortSignal.timeout(timeoutMs) });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  } catch (cause) {
+    throw (cause as Error).name === 'TimeoutError' ? new TimeoutError() : new GenericError('network_error', `${request.url}: ${(cause as Error).message}`);
   }
+};
 
-  /** Starts a connect transaction: a ticket for the upstream provider's consent page. */
-  connect(request: ConnectRequest): Promise<ConnectResponse> {
-    return this.#post('connect', request);
+/**
+ * `POST <domainUrl>/me/v1/connected-accounts/<path>` with a JSON body, through `fetcher`.
+ * @throws MyAccountApiError with the problem details (RFC 9457) of an error answer; `type`
+ *   `invalid_response` when the answer is not a JSON object.
+ */
+export async function myAccountPost<T>(fetcher: Fetcher<ApiAnswer>, domainUrl: string, path: 'connect' | 'complete', body: object): Promise<T> {
+  const url = `${myAccountAudience(domainUrl)}v1/connected-accounts/${path}`;
+  const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const { status, text } = await fetcher.fetchWithAuth(url, init, { scope: CONNECT_SCOPE });
+  let data: any;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    // reported below
   }
-
-  /** Trades the `connect_code` (with the PKCE verifier) for the connected account. */
-  complete(request: CompleteRequest): Promise<CompleteResponse> {
-    return this.#post('complete', request);
+  const object = data !== null && typeof data === 'object' && !Array.isArray(data);
+  if (status < 200 || status > 299 || !object) {
+    throw new MyAccountApiError({ type: 'invalid_response', title: 'Unexpected response', detail: `HTTP ${status}`, ...(object ? data : null), status });
   }
-
-  /**
-   * @throws MyAccountApiError with the problem details (RFC 9457) of an error answer, or `type`
-   *   `invalid_json` when the body is not JSON.
-   */
-  async #post<T>(path: string, body: object): Promise<T> {
-    const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-    const answer = await this.#fetcher.fetchWithAuth(this.#base + path, init, { scope: CONNECT_SCOPE });
-    let data: any;
-    try {
-      data = JSON.parse(answer.text);
-    } catch {
-      throw new MyAccountApiError({ type: 'invalid_json', status: answer.status, title: 'Invalid JSON response', detail: answer.text.slice(0, 200) });
-    }
-    const object = data !== null && typeof data === 'object' && !Array.isArray(data);
-    if (answer.status < 200 || answer.status >= 300 || !object) {
-      const fallback = { type: 'invalid_response', title: 'Unexpected response', detail: `HTTP ${answer.status}` };
-      throw new MyAccountApiError({ ...fallback, ...(object ? data : null), status: answer.status });
-    }
-    return data as T;
-  }
+  return data;
 }

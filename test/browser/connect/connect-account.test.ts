@@ -23,7 +23,8 @@ import {
 
 const requestsTo = (path: string) => tenant.control<Array<{ method: string; status: number; dpop?: string }>>('requests', { path, method: 'POST' });
 
-describe('connectAccountWithRedirect / handleRedirectCallback (connect_code)', () => {
+describe('connectAccountWithRedirect / handleRedirectCallback (connect_code)', function () {
+  this.timeout(40_000);
   beforeEach(async () => {
     await cleanSlate();
     await tenant.control('resetRequests');

@@ -57,7 +57,9 @@ class AppPage {
   }
 }
 
-describe('<auth0-connect-account>', () => {
+describe('<auth0-connect-account>', function () {
+  // Each test is a few page loads and redirects, on a machine shared with other test runs.
+  this.timeout(60_000);
   let page: AppPage;
   beforeEach(async () => {
     await cleanSlate();

@@ -7,7 +7,9 @@ import { expect } from '@open-wc/testing';
 import { tenant } from '../../support/tenant.js';
 import { cleanSlate, connectFacts, frame, nextFixtureMessage } from './helpers.js';
 
-describe('the seed\'s Connect Accounts example, as written', () => {
+describe('the seed\'s Connect Accounts example, as written', function () {
+  // Three page loads and two redirects, on a machine shared with other test runs.
+  this.timeout(60_000);
   beforeEach(cleanSlate);
   afterEach(async () => {
     sessionStorage.removeItem('connect-seed-fixture');
