@@ -90,7 +90,7 @@ export class Auth0Client {
     this.#vault =
       this.#options.useRefreshTokens && inMemory && typeof Worker === 'function'
         ? new WorkerVault(this.#options.domainUrl, this.#options.workerUrl)
-        : new CacheVault(this.#cacheManager, clientId);
+        : new CacheVault(this.#cacheManager, store, clientId);
     this.#sync = new SessionSync((event) => void this.#onSessionEvent(event));
   }
 
@@ -171,7 +171,9 @@ export class Auth0Client {
    * `create:me:connected_accounts` scope, through the refresh-token grant (MRRT with `useMrrt`),
    * DPoP-bound with `useDpop` — keeps the transaction (state, PKCE verifier, `auth_session`) and
    * sends the browser to the provider's consent page (`connect_uri?ticket=…`).
-   * `handleRedirectCallback` finishes it on the way back.
+   * `handleRedirectCallback` finishes it on the way back. As for any audience, the client's
+   * default scope is merged in: keep an API's scopes on the login call or in an `{audience: scope}`
+   * map, or the tenant leaves them out of the My Account token (`missing_scopes`).
    * @throws TypeError without `connection`; MyAccountApiError with the API's problem details
    *   (e.g. `connection_not_found`); the token errors of `getTokenSilently`.
    */
@@ -341,7 +343,10 @@ export class Auth0Client {
     const audience = options.audience || this.#options.authorizationParams.audience || DEFAULT_AUDIENCE;
     const request = { url: `${domainUrl}/oauth/revoke`, clientId, useFormData, timeoutMs: httpTimeoutInSeconds * 1000 };
     // Under the token lock: no refresh may rotate a token while it is being revoked.
-    await withLock(tokenLockName(clientId), authorizeTimeoutInSeconds * 1000, () => this.#vault.revoke(audience, request));
+    await withLock(tokenLockName(clientId), authorizeTimeoutInSeconds * 1000, async () => {
+      await this.#vault.catchUp();
+      await this.#vault.revoke(audience, request);
+    });
   }
 
   /**
@@ -478,9 +483,14 @@ export class Auth0Client {
     const seen = bypassCache ? (await this.#cacheManager.get(keyParts))?.access_token : undefined;
     const waitMs = (timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds) * 1000;
     return withLock(tokenLockName(this.#options.clientId), waitMs, async () => {
+      await this.#vault.catchUp();
       const cached = await this.#fromCache(keyParts);
       if (cached && (!bypassCache || cached.access_token !== seen)) return cached;
-      return this.#obtainToken(params, timeoutInSeconds);
+      try {
+        return await this.#obtainToken(params, timeoutInSeconds);
+      } finally {
+        await this.#vault.settle();
+      }
     });
   }
 
