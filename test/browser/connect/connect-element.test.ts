@@ -1,10 +1,14 @@
 // <auth0-connect-account> on a page of tags (test/fixtures/connect/app.html, in an iframe: the
 // page leaves for the tenant and the provider's consent page): the demo's "log in, connect Google,
 // then read my calendar" path end to end, and the element's error states.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { tenant } from '../../support/tenant.js';
+import type { Auth0ConnectAccount } from '../../../components/index.js';
 import { CALENDAR_SCOPE, CONNECTION, cleanSlate, connectFacts, consent, popupLogin } from './helpers.js';
 import { newClient } from '../engine/helpers.js';
+import { buttonOf, captureWarnings, isShown, mountProvider, signIn, signOutEverywhere } from '../elements/helpers.js';
+
+const GMAIL_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
 
 interface Report {
   event: string;
@@ -21,7 +25,7 @@ class AppPage {
     if (event.source === this.frame.contentWindow && event.data?.type === 'connect-app-fixture') this.reports.push(event.data);
   };
 
-  async open(options: { connection?: string; fallback?: boolean } = {}) {
+  async open(options: { connection?: string; fallback?: boolean; scopes?: string } = {}) {
     const { domain, clientId, apis, apiUrl } = await connectFacts();
     sessionStorage.setItem('connect-app-fixture', JSON.stringify({ domain, clientId, api: apis.default, apiUrl, ...options }));
     addEventListener('message', this.#listener);
@@ -69,7 +73,8 @@ describe('<auth0-connect-account>', function () {
 
   it('the demo path: log in, the calendar asks for a connected account, connect Google, the calendar shows', async () => {
     const { users } = await connectFacts();
-    await page.open();
+    // Two scopes, separated by a comma and a space as a page author may write them.
+    await page.open({ scopes: `${CALENDAR_SCOPE}, ${GMAIL_SCOPE}` });
     await page.next('auth0-ready', 'auth0-provider', (d) => d.status === 'anonymous');
     await page.settled('auth0-connect-account');
     expect(page.part('auth0-connect-account', 'button').hidden, 'no connect button while signed out').to.equal(true);
@@ -94,10 +99,9 @@ describe('<auth0-connect-account>', function () {
     await consent('allow');
     const callback = await page.next('auth0-redirect-callback', 'auth0-provider', (d) => 'connection' in d);
     expect(callback.detail).to.deep.equal({ appState: null, connection: CONNECTION, scopes: callback.detail.scopes });
-    expect(callback.detail.scopes).to.include(CALENDAR_SCOPE);
+    expect(callback.detail.scopes).to.include.members([CALENDAR_SCOPE, GMAIL_SCOPE]);
     const connected = await page.next('auth0-account-connected', 'auth0-connect-account');
-    expect(connected.detail.connection).to.equal(CONNECTION);
-    expect(connected.detail.scopes).to.include(CALENDAR_SCOPE);
+    expect(connected.detail).to.deep.equal({ connection: CONNECTION, scopes: callback.detail.scopes });
     // The address bar is clean: no connect_code or state to replay.
     const url = new URL(connected.url);
     expect([...url.searchParams.keys()]).to.deep.equal([]);
@@ -152,5 +156,40 @@ describe('<auth0-connect-account>', function () {
     expect(page.part('auth0-connect-account', 'error').hidden).to.equal(false);
     expect(page.part('auth0-connect-account', 'error').textContent).to.match(/no-such-connection/);
     expect(page.frame.contentWindow!.location.href).to.equal(before);
+  });
+});
+
+describe('<auth0-connect-account> in the page', () => {
+  beforeEach(signOutEverywhere);
+
+  it('is hidden while anonymous', async () => {
+    const { provider, ready } = await mountProvider(`<auth0-connect-account connection="${CONNECTION}"></auth0-connect-account>`);
+    await ready;
+    const element = provider.querySelector('auth0-connect-account') as Auth0ConnectAccount;
+    await element.updateComplete;
+    expect(isShown(element)).to.equal(false);
+  });
+
+  it('is a real, accessible button with a slotted label while a user is signed in', async () => {
+    await signIn('alice');
+    const { provider, ready } = await mountProvider(`<auth0-connect-account connection="${CONNECTION}">Connect Google</auth0-connect-account>`, { 'use-dpop': '' });
+    await ready;
+    const element = provider.querySelector('auth0-connect-account') as Auth0ConnectAccount;
+    await element.updateComplete;
+    expect(isShown(element)).to.equal(true);
+    expect(buttonOf(element).getAttribute('part')).to.equal('button');
+    expect(buttonOf(element).type).to.equal('button');
+    const slot = buttonOf(element).querySelector('slot')!;
+    expect(slot.assignedNodes().map((node) => node.textContent).join('').trim()).to.equal('Connect Google');
+    await expect(element).to.be.accessible();
+  });
+
+  it('outside a provider renders nothing and warns once', async () => {
+    const { result: element, warnings } = await captureWarnings(() =>
+      fixture<Auth0ConnectAccount>(html`<auth0-connect-account connection="google-oauth2"></auth0-connect-account>`),
+    );
+    await element.updateComplete;
+    expect(element.shadowRoot!.childElementCount).to.equal(0);
+    expect(warnings.filter((line) => line.includes('<auth0-connect-account>'))).to.have.length(1);
   });
 });
