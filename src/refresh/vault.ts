@@ -54,4 +54,13 @@ export interface RefreshTokenVault {
 
   /** Forgets every refresh token the vault holds itself (logout). */
   clear(): Promise<void>;
+
+  /**
+   * Holding the token lock, before reading the cache: waits (briefly) until this tab sees what the
+   * last holder wrote — storage shared by tabs lags behind the lock.
+   */
+  catchUp(): Promise<void>;
+
+  /** Holding the token lock, after writing: makes the writes visible to `catchUp` in other tabs. */
+  settle(): Promise<void>;
 }

@@ -65,7 +65,8 @@ export class WorkerVault implements RefreshTokenVault {
   }
 
   async find(audience: string, scope: string, useMrrt: boolean): Promise<FoundRefreshToken | undefined> {
-    return (await this.#call({ type: 'find', audience, scope, useMrrt })).slot;
+    // A worker that never ran holds nothing: no need to start one to find that out.
+    return this.#worker ? (await this.#call({ type: 'find', audience, scope, useMrrt })).slot : undefined;
   }
 
   transport(to: RefreshSlot, from?: FoundRefreshToken): JsonTransport {
@@ -80,10 +81,11 @@ export class WorkerVault implements RefreshTokenVault {
   }
 
   async discard(found: FoundRefreshToken): Promise<void> {
-    await this.#call({ type: 'discard', slot: { audience: found.audience, scope: found.scope } });
+    if (this.#worker) await this.#call({ type: 'discard', slot: { audience: found.audience, scope: found.scope } });
   }
 
   async revoke(audience: string, request: RevokeRequest): Promise<void> {
+    if (!this.#worker) return;
     const { headers, body } = revokeInit(request, { client_id: request.clientId });
     const reply = await this.#call({ type: 'revoke', url: request.url, headers, body, timeoutMs: request.timeoutMs, audience }, request.timeoutMs * 4 + LOCAL_TIMEOUT_MS);
     const response = responseOf(reply, request.url);
@@ -91,8 +93,13 @@ export class WorkerVault implements RefreshTokenVault {
   }
 
   async clear(): Promise<void> {
-    await this.#call({ type: 'clear' });
+    if (this.#worker) await this.#call({ type: 'clear' });
   }
+
+  // One worker per tab: nothing is shared with other tabs, nothing to wait for.
+  async catchUp(): Promise<void> {}
+
+  async settle(): Promise<void> {}
 
   /** Posts one message and waits for its answer on a fresh channel. */
   #call(message: WorkerRequest, timeoutMs = LOCAL_TIMEOUT_MS): Promise<WorkerReply> {

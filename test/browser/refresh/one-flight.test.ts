@@ -128,6 +128,28 @@ describe('one flight: concurrent getTokenSilently calls make one token request',
     expect((await tokenRequests()).map((g) => [g.grantType, g.status])).to.deep.equal([['refresh_token', 200]]);
   });
 
+  it('the next holder waits until its view of the shared cache shows the revision the last one announced', async () => {
+    const { clientId } = await facts();
+    const client = await newClient({ useRefreshTokens: true, cacheLocation: 'localstorage' });
+    await popupLogin(client);
+    await client.getTokenSilently({ cacheMode: 'off' });
+    // A refresh under the lock ends with a revision in the cache, announced through the lock manager.
+    const revisionKey = `@@auth0spajs@@::${clientId}::@@revision@@`;
+    expect(JSON.parse(localStorage.getItem(revisionKey)!)).to.deep.equal({ revision: 1 });
+    const { held = [] } = await navigator.locks.query();
+    expect(held.map((lock) => lock.name)).to.include(`${tokenLockName(clientId)}@1`);
+    // Another tab announced revision 2, and this tab's localStorage does not show it yet.
+    let release!: () => void;
+    void navigator.locks.request(`${tokenLockName(clientId)}@2`, () => new Promise<void>((resolve) => (release = resolve)));
+    setTimeout(() => localStorage.setItem(revisionKey, JSON.stringify({ revision: 2 })), 400);
+    await tenant.control('resetRequests');
+    const started = Date.now();
+    await client.getTokenSilently({ cacheMode: 'off' });
+    expect(Date.now() - started, 'waited for the view to catch up').to.be.within(380, 1900);
+    expect(await refreshGrants()).to.have.length(1);
+    release();
+  });
+
   it('a lock that cannot be had in time → TimeoutError; nothing sent', async () => {
     const client = await newClient({ useRefreshTokens: true, cacheLocation: 'localstorage' });
     await popupLogin(client);
