@@ -59,5 +59,17 @@ export function emit<K extends keyof Auth0EventMap>(
   detail: Auth0EventMap[K],
   cancelable = false,
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  const safe = 'error' in detail ? { ...detail, error: withoutTokens(detail.error) } : detail;
+  return target.dispatchEvent(new CustomEvent(type, { detail: safe, bubbles: true, composed: true, cancelable }));
+}
+
+/**
+ * An engine error that carries a token (MfaRequiredError's `mfa_token`) leaves in an event as a
+ * copy without it: same class, code and message. The engine's own caller still has the original.
+ */
+function withoutTokens(error: Error): Error {
+  if (!error || !('mfa_token' in error)) return error;
+  const copy = Object.create(Object.getPrototypeOf(error));
+  for (const key of Object.getOwnPropertyNames(error)) if (key !== 'mfa_token') copy[key] = (error as any)[key];
+  return copy;
 }

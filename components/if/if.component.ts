@@ -54,7 +54,9 @@ export class Auth0If extends Auth0ConsumerElement {
     if (this.authenticated && status !== 'authenticated') return false;
     if (this.anonymous && status !== 'anonymous' && status !== 'error') return false;
     if (this.loading && status !== 'loading') return false;
-    if (this.organization && !(user && (user.org_id === this.organization || user.org_name === this.organization))) {
+    // As the ID-token check does: `org_id` exactly, `org_name` ignoring case.
+    const org = this.organization?.toLowerCase();
+    if (org && !(user && (user.org_id === this.organization || `${user.org_name ?? ''}`.toLowerCase() === org))) {
       return false;
     }
     if (this.claim) {

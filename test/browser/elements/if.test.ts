@@ -7,6 +7,7 @@ const BLOCKS = `
   <auth0-if anonymous><p id="anonymous">visitors</p></auth0-if>
   <auth0-if loading><p id="loading">checking…</p></auth0-if>
   <auth0-if organization="acme"><p id="org-name">acme by name</p></auth0-if>
+  <auth0-if organization="ACME"><p id="org-name-case">acme by name, any case</p></auth0-if>
   <auth0-if organization="__ACME_ID__"><p id="org-id">acme by id</p></auth0-if>
   <auth0-if organization="globex"><p id="org-other">globex</p></auth0-if>
   <auth0-if claim="email_verified"><p id="claim-present">verified</p></auth0-if>
@@ -62,7 +63,7 @@ describe('<auth0-if>', () => {
     const login = provider.client!.loginWithPopup();
     // The tenant session from signIn answers at once (single sign-on): no login form this time.
     await login;
-    expect(await shown(provider)).to.deep.equal(['authenticated', 'org-name', 'org-id', 'claim-present', 'claim-value']);
+    expect(await shown(provider)).to.deep.equal(['authenticated', 'org-name', 'org-name-case', 'org-id', 'claim-present', 'claim-value']);
   });
 
   it('hides everything outside a provider, and treats the error state as signed out', async () => {
