@@ -64,9 +64,10 @@ export class CacheVault implements RefreshTokenVault {
 
   async discard(found: FoundRefreshToken): Promise<void> {
     for (const { key, wrapped } of await this.#held()) {
-      if (wrapped.body.refresh_token === found.refresh_token) await this.#cache.remove(key);
+      if (wrapped.body.refresh_token !== found.refresh_token) continue;
+      await this.#cache.remove(key);
+      this.#dirty = true;
     }
-    this.#dirty = true;
   }
 
   async revoke(audience: string, request: RevokeRequest): Promise<void> {
