@@ -25,29 +25,30 @@ export interface ProviderConfig {
 }
 
 /**
- * Engine option → the provider attribute that sets it, written out (STYLE.md §5). Longer names
- * first, so that a message naming `useRefreshTokensFallback` is not taken for `useRefreshTokens`.
+ * Provider property → engine option, written out (STYLE.md §5). Each property's attribute is its
+ * name in kebab-case (`clientId` → `client-id`); `cache` and `authorizationParams` are properties
+ * only and handled apart.
  */
-export const OPTION_ATTRIBUTES: ReadonlyArray<readonly [option: string, attribute: string]> = [
-  ['authorizationParams.redirect_uri', 'redirect-uri'],
-  ['authorizationParams.organization', 'organization'],
-  ['authorizationParams.audience', 'audience'],
-  ['authorizationParams.scope', 'scope'],
-  ['redirect_uri', 'redirect-uri'],
-  ['authorizeTimeoutInSeconds', 'authorize-timeout'],
-  ['httpTimeoutInSeconds', 'http-timeout'],
-  ['useRefreshTokensFallback', 'use-refresh-tokens-fallback'],
-  ['useRefreshTokens', 'use-refresh-tokens'],
-  ['cacheLocation', 'cache-location'],
-  ['clientId', 'client-id'],
-  ['useMrrt', 'use-mrrt'],
-  ['useDpop', 'use-dpop'],
-  ['domain', 'domain'],
-  ['issuer', 'issuer'],
-  ['leeway', 'leeway'],
-];
+const OPTIONS: Record<string, string> = {
+  domain: 'domain',
+  clientId: 'clientId',
+  audience: 'authorizationParams.audience',
+  scope: 'authorizationParams.scope',
+  redirectUri: 'authorizationParams.redirect_uri',
+  organization: 'authorizationParams.organization',
+  cacheLocation: 'cacheLocation',
+  useRefreshTokens: 'useRefreshTokens',
+  useRefreshTokensFallback: 'useRefreshTokensFallback',
+  useMrrt: 'useMrrt',
+  useDpop: 'useDpop',
+  issuer: 'issuer',
+  leeway: 'leeway',
+  authorizeTimeout: 'authorizeTimeoutInSeconds',
+  httpTimeout: 'httpTimeoutInSeconds',
+};
 
-const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+/** The provider properties that feed the engine. */
+export const ENGINE_PROPERTIES = [...Object.keys(OPTIONS), 'authorizationParams', 'cache'];
 
 /**
  * Builds the engine options from the provider's attributes. Absent attributes are left out so
@@ -57,37 +58,27 @@ const given = <T>(value: T | null | undefined): value is T => value !== null && 
  */
 export function engineOptions(config: ProviderConfig): Auth0ClientOptions {
   const authorizationParams: Record<string, unknown> = {};
-  if (given(config.audience)) authorizationParams.audience = config.audience;
-  if (given(config.scope)) authorizationParams.scope = config.scope;
-  if (given(config.redirectUri)) authorizationParams.redirect_uri = config.redirectUri;
-  if (given(config.organization)) authorizationParams.organization = config.organization;
+  const options: Record<string, unknown> = { domain: '', clientId: '', authorizationParams };
+  for (const [property, option] of Object.entries(OPTIONS)) {
+    const value = config[property as keyof ProviderConfig];
+    const [target, key] = option.startsWith('authorizationParams.') ? [authorizationParams, option.slice(20)] : [options, option];
+    // Boolean attributes are always given: absent means false.
+    if (property.startsWith('use')) target[key] = !!value;
+    else if (value !== null && value !== undefined) target[key] = value;
+  }
+  if (config.cache) options.cache = config.cache;
   Object.assign(authorizationParams, config.authorizationParams);
-
-  const options: Record<string, unknown> = {
-    domain: config.domain ?? '',
-    clientId: config.clientId ?? '',
-    authorizationParams,
-    useRefreshTokens: !!config.useRefreshTokens,
-    useRefreshTokensFallback: !!config.useRefreshTokensFallback,
-    useMrrt: !!config.useMrrt,
-    useDpop: !!config.useDpop,
-  };
-  if (given(config.cacheLocation)) options.cacheLocation = config.cacheLocation;
-  if (given(config.cache)) options.cache = config.cache;
-  if (given(config.issuer)) options.issuer = config.issuer;
-  if (given(config.leeway)) options.leeway = config.leeway;
-  if (given(config.authorizeTimeout)) options.authorizeTimeoutInSeconds = config.authorizeTimeout;
-  if (given(config.httpTimeout)) options.httpTimeoutInSeconds = config.httpTimeout;
   return options as unknown as Auth0ClientOptions;
 }
 
 /**
- * Restates an engine `TypeError` in the page author's terms: the attribute to fix, and what the
- * engine said about the option (kept as `cause`).
+ * Restates an engine `TypeError` in the page author's terms: the attribute to fix (found from the
+ * option the message names), and what the engine said about the option (kept as `cause`).
  */
 export function attributeError(error: unknown): Error {
   if (!(error instanceof TypeError)) return error instanceof Error ? error : new Error(String(error));
-  const attribute = OPTION_ATTRIBUTES.find(([option]) => error.message.includes(option))?.[1];
-  const where = attribute ? `attribute "${attribute}"` : 'its attributes';
+  const option = /`([\w.]+)`/.exec(error.message)?.[1];
+  const property = Object.keys(OPTIONS).find((name) => OPTIONS[name] === option);
+  const where = property ? `attribute "${property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}"` : 'its attributes';
   return new TypeError(`<auth0-provider>: check ${where}: ${error.message}`, { cause: error });
 }

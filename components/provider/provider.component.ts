@@ -3,7 +3,7 @@ import { ContextProvider } from '@lit/context';
 import { Auth0Client } from '../../src/index.js';
 import { auth0Context, type Auth0Session, type Auth0State, type Auth0Status } from '../context.js';
 import { emit } from '../events.js';
-import { attributeError, engineOptions, type Auth0ClientOptions } from './options.js';
+import { attributeError, engineOptions, ENGINE_PROPERTIES, type Auth0ClientOptions } from './options.js';
 import {
   invitationOf,
   isRedirectCallback,
@@ -18,12 +18,6 @@ const LOADING: Auth0Session = Object.freeze({ client: null, status: 'loading', u
 
 /** Properties whose change builds a new engine (any of them while the current one failed). */
 const IDENTITY = ['domain', 'clientId'];
-const ENGINE_OPTIONS = [
-  ...IDENTITY,
-  'audience', 'scope', 'redirectUri', 'organization', 'cacheLocation', 'useRefreshTokens',
-  'useRefreshTokensFallback', 'useMrrt', 'useDpop', 'issuer', 'leeway', 'authorizeTimeout',
-  'httpTimeout', 'authorizationParams', 'cache',
-];
 
 /**
  * Creates the Auth0 engine from its attributes and shares the session with every element inside
@@ -150,7 +144,7 @@ export class Auth0Provider extends LitElement {
     const keys = [...changed.keys()] as string[];
     const rebuild = !this.hasUpdated
       || keys.some((key) => IDENTITY.includes(key))
-      || (!this._client && keys.some((key) => ENGINE_OPTIONS.includes(key)));
+      || (!this._client && keys.some((key) => ENGINE_PROPERTIES.includes(key)));
     if (rebuild) this._build();
   }
 
