@@ -317,9 +317,7 @@ export class Auth0Client {
   async logout(options: LogoutOptions = {}): Promise<void> {
     const { openUrl, logoutParams } = options;
     const clientId = options.clientId === null ? null : (options.clientId ?? this.#options.clientId);
-    this.#generation += 1;
-    await this.#cacheManager.clear(clientId ?? undefined);
-    await this.#vault.clear().catch(() => undefined);
+    await this.#forgetTokens(clientId);
     this.#cookie.remove({ cookieDomain: this.#options.cookieDomain });
     this.#orgHint.set(undefined, this.#options);
     this.#transactions.remove();
@@ -533,13 +531,22 @@ export class Auth0Client {
   }
 
   /**
+   * Drops the tokens of `clientId` (default: this client's; `null`, from `logout({clientId:
+   * null})`: every client's) from the cache and the worker; a refresh still under way will not
+   * store its answer.
+   */
+  async #forgetTokens(clientId: string | null = this.#options.clientId): Promise<void> {
+    this.#generation += 1;
+    await this.#cacheManager.clear(clientId ?? undefined);
+    await this.#vault.clear().catch(() => undefined);
+  }
+
+  /**
    * The session ended here (a dead refresh token): every entry of the client, the hint cookie
    * and the worker's tokens go, the state becomes anonymous, and the other tabs re-read the cache.
    */
   async #endLocalSession(): Promise<void> {
-    this.#generation += 1;
-    await this.#cacheManager.clear(this.#options.clientId);
-    await this.#vault.clear().catch(() => undefined);
+    await this.#forgetTokens();
     this.#cookie.remove({ cookieDomain: this.#options.cookieDomain });
     this.#session.set('anonymous');
     this.#sync.post({ type: 'sync', clientId: this.#options.clientId });
@@ -554,19 +561,13 @@ export class Auth0Client {
   async #onSessionEvent({ type, clientId, sub }: SessionEvent): Promise<void> {
     if (clientId !== null && clientId !== this.#options.clientId) return;
     if (type === 'logout') {
-      this.#generation += 1;
-      await this.#cacheManager.clear(this.#options.clientId);
-      await this.#vault.clear().catch(() => undefined);
+      await this.#forgetTokens();
       this.#session.set('anonymous');
       return;
     }
     let user = await this.getUser();
     if (type === 'login' && user?.sub !== sub) {
-      if (user) {
-        this.#generation += 1;
-        await this.#cacheManager.clear(this.#options.clientId);
-        await this.#vault.clear().catch(() => undefined);
-      }
+      if (user) await this.#forgetTokens();
       if (this.#restores) await this.getTokenSilently().catch(() => undefined);
       user = await this.getUser();
     }
