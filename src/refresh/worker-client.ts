@@ -43,7 +43,8 @@ export class WorkerVault implements RefreshTokenVault {
 
   /** Started on first use: clients that never get a refresh token never start a worker. */
   #start(): Worker | undefined {
-    if (this.#worker || this.#failure) return this.#worker;
+    if (this.#failure) return undefined;
+    if (this.#worker) return this.#worker;
     try {
       const worker = new Worker(this.#workerUrl ?? workerSource());
       worker.addEventListener('error', (event) => {
