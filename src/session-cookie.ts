@@ -1,10 +1,8 @@
 // The `auth0.<clientId>.is.authenticated` cookie: a hint, holding no secret, that this browser had
 // a session, so `checkSession` on load only contacts the tenant when there may be something to find.
+import { getCookie, setCookie, type CookieOptions } from './cookies.js';
 
-export interface CookieOptions {
-  daysUntilExpire?: number;
-  cookieDomain?: string;
-}
+export type { CookieOptions };
 
 /** The hint cookie of one client. */
 export class SessionCookie {
@@ -15,21 +13,14 @@ export class SessionCookie {
   }
 
   exists(): boolean {
-    return document.cookie.split('; ').some((pair) => pair.split('=')[0] === encodeURIComponent(this.name));
+    return getCookie(this.name) !== undefined;
   }
 
-  save({ daysUntilExpire = 1, cookieDomain }: CookieOptions): void {
-    const expires = new Date(Date.now() + daysUntilExpire * 864e5).toUTCString();
-    this.#write(`true; expires=${expires}`, cookieDomain);
+  save(options: CookieOptions): void {
+    setCookie(this.name, 'true', options);
   }
 
-  remove({ cookieDomain }: CookieOptions = {}): void {
-    this.#write(`; expires=${new Date(0).toUTCString()}`, cookieDomain);
-  }
-
-  #write(valueAndExpiry: string, cookieDomain?: string): void {
-    const secure = location.protocol === 'https:' ? '; secure' : '';
-    const domain = cookieDomain ? `; domain=${cookieDomain}` : '';
-    document.cookie = `${encodeURIComponent(this.name)}=${valueAndExpiry}; path=/; SameSite=Lax${domain}${secure}`;
+  remove(options?: CookieOptions): void {
+    setCookie(this.name, undefined, options);
   }
 }
