@@ -103,44 +103,38 @@ export interface ResolvedOptions extends Auth0ClientOptions {
   nowProvider: () => number | Promise<number>;
 }
 
-const fail = (option: string, what: string): never => {
-  throw new TypeError(`Auth0Client: option \`${option}\` ${what}`);
-};
+/** Throws a TypeError naming `option` unless `ok`. */
+function check(ok: unknown, option: string, what: string): void {
+  if (!ok) throw new TypeError(`Auth0Client: option \`${option}\` ${what}`);
+}
+
+/** The numeric options and their defaults (seconds, or days for `sessionCheckExpiryDays`). */
+const NUMBERS = { leeway: 60, authorizeTimeoutInSeconds: 60, httpTimeoutInSeconds: 10, sessionCheckExpiryDays: 1 };
 
 /**
  * `domain` → base URL: a bare host means `https://host`; `http://` / `https://` values are used as
  * is (the local tenant runs on plain http). Paths, queries and fragments are refused.
  */
 function domainUrlOf(domain: unknown): string {
-  if (typeof domain !== 'string' || !domain.trim()) fail('domain', 'is required (a host such as "tenant.auth0.com")');
-  const value = (domain as string).trim();
-  const withScheme = /^https?:\/\//i.test(value) ? value : `https://${value}`;
+  const value = typeof domain === 'string' ? domain.trim() : '';
   let url: URL | undefined;
   try {
-    url = new URL(withScheme);
+    url = new URL(/^https?:\/\//i.test(value) ? value : `https://${value}`);
   } catch {
     /* reported below */
   }
-  if (!url || !/^([\w-]+\.)*[\w-]+$|^\[[\da-f:.]+\]$/i.test(url.hostname) || url.username || url.search || url.hash || url.pathname.replace(/\/+$/, '')) {
-    fail('domain', `must be a host or an http(s) origin, got "${value}"`);
-  }
+  check(
+    url && /^([\w-]+\.)*[\w-]+$|^\[[\da-f:.]+\]$/i.test(url.hostname) && !url.username && !url.search && !url.hash && !url.pathname.replace(/\/+$/, ''),
+    'domain',
+    `must be a host (tenant.auth0.com) or an http(s) origin, got ${JSON.stringify(domain)}`,
+  );
   return url!.origin;
 }
 
 function issuerOf(issuer: string | undefined, domainUrl: string): string {
   if (issuer === undefined) return `${domainUrl}/`;
-  if (typeof issuer !== 'string' || !issuer) fail('issuer', 'must be a non-empty string');
-  if (/^https?:\/\//i.test(issuer)) return issuer;
-  return `https://${issuer.replace(/\/+$/, '')}/`;
-}
-
-function number(options: Auth0ClientOptions, key: keyof Auth0ClientOptions, fallback: number): number {
-  const value = options[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    fail(key, `must be a non-negative number of seconds/days, got ${JSON.stringify(value)}`);
-  }
-  return value as number;
+  check(typeof issuer === 'string' && issuer, 'issuer', 'must be a non-empty string');
+  return /^https?:\/\//i.test(issuer) ? issuer : `https://${issuer.replace(/\/+$/, '')}/`;
 }
 
 /**
@@ -148,37 +142,37 @@ function number(options: Auth0ClientOptions, key: keyof Auth0ClientOptions, fall
  * @throws TypeError naming the option that is missing or malformed.
  */
 export function resolveOptions(options: Auth0ClientOptions): ResolvedOptions {
-  if (!options || typeof options !== 'object') fail('options', 'must be an object with `domain` and `clientId`');
+  check(options && typeof options === 'object', 'options', 'must be an object with `domain` and `clientId`');
   const domainUrl = domainUrlOf(options.domain);
-  if (typeof options.clientId !== 'string' || !options.clientId.trim()) fail('clientId', 'is required (a non-empty string)');
-  if (options.cacheLocation !== undefined && options.cacheLocation !== 'memory' && options.cacheLocation !== 'localstorage') {
-    fail('cacheLocation', `must be "memory" or "localstorage", got ${JSON.stringify(options.cacheLocation)}`);
-  }
-  const cache = options.cache;
-  if (cache !== undefined && !['get', 'set', 'remove'].every((m) => typeof (cache as any)?.[m] === 'function')) {
-    fail('cache', 'must implement get(key), set(key, value) and remove(key)');
-  }
-  const params = options.authorizationParams;
-  if (params !== undefined && (typeof params !== 'object' || params === null)) fail('authorizationParams', 'must be an object');
+  check(typeof options.clientId === 'string' && options.clientId.trim(), 'clientId', 'is required (a non-empty string)');
+  const { cacheLocation, cache, authorizationParams: params, workerUrl, nowProvider } = options;
+  check([undefined, 'memory', 'localstorage'].includes(cacheLocation), 'cacheLocation', `must be "memory" or "localstorage", got ${JSON.stringify(cacheLocation)}`);
+  check(!cache || ['get', 'set', 'remove'].every((m) => typeof (cache as any)[m] === 'function'), 'cache', 'must implement get, set and remove');
+  check(params === undefined || (typeof params === 'object' && params), 'authorizationParams', 'must be an object');
   const scope = params?.scope;
-  if (scope !== undefined && typeof scope !== 'string' && !(typeof scope === 'object' && scope !== null && !Array.isArray(scope) && Object.values(scope).every((s) => typeof s === 'string'))) {
-    fail('authorizationParams.scope', 'must be a string or an object of audience → scope strings');
-  }
-  if (options.workerUrl !== undefined && (typeof options.workerUrl !== 'string' || !options.workerUrl)) fail('workerUrl', 'must be a URL string');
-  if (options.nowProvider !== undefined && typeof options.nowProvider !== 'function') fail('nowProvider', 'must be a function');
+  check(
+    scope === undefined || typeof scope === 'string' || (typeof scope === 'object' && scope && !Array.isArray(scope) && Object.values(scope).every((s) => typeof s === 'string')),
+    'authorizationParams.scope',
+    'must be a string or an {audience: scope} object',
+  );
+  check(workerUrl === undefined || (typeof workerUrl === 'string' && workerUrl), 'workerUrl', 'must be a URL string');
+  check(nowProvider === undefined || typeof nowProvider === 'function', 'nowProvider', 'must be a function');
   for (const key of ['useRefreshTokens', 'useRefreshTokensFallback', 'useMrrt', 'useDpop', 'useFormData'] as const) {
-    if (options[key] !== undefined && typeof options[key] !== 'boolean') fail(key, 'must be a boolean');
+    check(options[key] === undefined || typeof options[key] === 'boolean', key, 'must be a boolean');
+  }
+  const numbers = { ...NUMBERS };
+  for (const key of Object.keys(NUMBERS) as Array<keyof typeof NUMBERS>) {
+    const value = options[key] ?? NUMBERS[key];
+    check(typeof value === 'number' && value >= 0 && Number.isFinite(value), key, `must be a number ≥ 0, got ${JSON.stringify(value)}`);
+    numbers[key] = value;
   }
   return {
     ...options,
+    ...numbers,
     domainUrl,
     tokenIssuer: issuerOf(options.issuer, domainUrl),
     authorizationParams: { ...params },
-    leeway: number(options, 'leeway', 60),
-    authorizeTimeoutInSeconds: number(options, 'authorizeTimeoutInSeconds', 60),
-    httpTimeoutInSeconds: number(options, 'httpTimeoutInSeconds', 10),
-    sessionCheckExpiryDays: number(options, 'sessionCheckExpiryDays', 1),
     useFormData: options.useFormData ?? true,
-    nowProvider: options.nowProvider ?? Date.now,
+    nowProvider: nowProvider ?? Date.now,
   };
 }
