@@ -65,7 +65,10 @@ describe('ID token verification', () => {
     // Two hours ahead, the token has also expired; whichever check fires, nothing is accepted.
     expect(error).to.be.instanceOf(GenericError);
     expect(['id_token_auth_time_invalid', 'id_token_expired']).to.include(error.error);
-    const recent = await newClient({ authorizationParams: { max_age: 1 }, leeway: 0, nowProvider: () => Date.now() + 5000 });
+    // max_age 60 s: the tenant still accepts the session (the login was moments ago, even on a
+    // loaded machine), while our clock, 10 minutes ahead, finds auth_time too old; the ID token
+    // itself (10 h) has not expired.
+    const recent = await newClient({ authorizationParams: { max_age: 60 }, leeway: 0, nowProvider: () => Date.now() + 600_000 });
     const stale = await failure(recent.getTokenSilently());
     expect(stale.error).to.equal('id_token_auth_time_invalid');
   });
