@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import type { Context } from '@lit/context';
 import type { Auth0Client } from '../src/index.js';
 
 /** One state snapshot of the engine, as `client.subscribe` hands it out. */
@@ -27,4 +27,4 @@ export interface Auth0Session {
  * `@consume({context: auth0Context, subscribe: true}) session?: Auth0Session`.
  * The key is a registered symbol so that two copies of the bundle on one page still meet.
  */
-export const auth0Context = createContext<Auth0Session | undefined>(Symbol.for('auth0-elements.session'));
+export const auth0Context = Symbol.for('auth0-elements.session') as Context<symbol, Auth0Session | undefined>;

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { auth0Context, type Auth0Session } from '../context.js';
+import type { Auth0Session } from '../context.js';
+import { requestSession } from './context-request.js';
 
 const warned = new Set<string>();
 
@@ -20,20 +20,36 @@ function insideProvider(node: Node): boolean {
  * page gets one console warning per element name.
  */
 export class Auth0ConsumerElement extends LitElement {
-  private readonly _consumer = new ContextConsumer(this, { context: auth0Context, subscribe: true });
+  private _session?: Auth0Session;
+  private _unsubscribe?: () => void;
 
   /** The provider's current session, `undefined` before one is found. */
   protected get session(): Auth0Session | undefined {
-    return this._consumer.value;
+    return this._session;
   }
+
+  /** Each answer of the provider; a new `unsubscribe` means another provider took over. */
+  private readonly _onSession = (session: Auth0Session | undefined, unsubscribe?: () => void): void => {
+    if (this._unsubscribe !== unsubscribe) this._unsubscribe?.();
+    this._unsubscribe = unsubscribe;
+    this._session = session;
+    this.requestUpdate();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
+    requestSession(this, this._onSession);
     // The request above is answered synchronously by an upgraded provider; a provider that is not
     // upgraded yet still counts (ContextRoot replays the request once it is).
     if (!this.session && !insideProvider(this) && !warned.has(this.localName)) {
       warned.add(this.localName);
       console.warn(`<${this.localName}> is not inside an <auth0-provider>: it renders nothing.`);
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
   }
 }

@@ -1,8 +1,8 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { ContextProvider } from '@lit/context';
 import { Auth0Client } from '../../src/index.js';
-import { auth0Context, type Auth0Session, type Auth0State, type Auth0Status } from '../context.js';
+import { type Auth0Session, type Auth0State, type Auth0Status } from '../context.js';
 import { emit } from '../events.js';
+import { SessionProvider } from '../internal/context-provider.js';
 import { attributeError, engineOptions, ENGINE_PROPERTIES, type Auth0ClientOptions } from './options.js';
 import {
   invitationOf,
@@ -116,7 +116,7 @@ export class Auth0Provider extends LitElement {
   /** The session status, reflected for CSS: `loading`, `authenticated`, `anonymous` or `error`. */
   status: Auth0Status = 'loading';
 
-  private readonly _context = new ContextProvider(this, { context: auth0Context, initialValue: LOADING });
+  private readonly _context = new SessionProvider(this, LOADING);
   private _session: Auth0Session = LOADING;
   private _client: Auth0Client | null = null;
   private _unsubscribe?: () => void;
