@@ -4,7 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { tenant } from '../../support/tenant.js';
 import type { Auth0ConnectAccount } from '../../../components/index.js';
-import { CALENDAR_SCOPE, CONNECTION, cleanSlate, connectFacts, consent, popupLogin } from './helpers.js';
+import { CALENDAR_SCOPE, CONNECTION, cleanSlate, connectFacts, consent, forgetConnectedAccounts, popupLogin } from './helpers.js';
 import { newClient } from '../engine/helpers.js';
 import { buttonOf, captureWarnings, isShown, mountProvider, signIn, signOutEverywhere } from '../elements/helpers.js';
 
@@ -73,6 +73,9 @@ describe('<auth0-connect-account>', function () {
 
   it('the demo path: log in, the calendar asks for a connected account, connect Google, the calendar shows', async () => {
     const { users } = await connectFacts();
+    // Alice starts with no connected account, whatever other test files did on this tenant.
+    await forgetConnectedAccounts('alice');
+    await cleanSlate();
     // Two scopes, separated by a comma and a space as a page author may write them.
     await page.open({ scopes: `${CALENDAR_SCOPE}, ${GMAIL_SCOPE}` });
     await page.next('auth0-ready', 'auth0-provider', (d) => d.status === 'anonymous');

@@ -4,7 +4,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { tenant } from '../../support/tenant.js';
 import type { Auth0Client, Auth0ClientOptions } from '../../../src/index.js';
-import { CALLBACK_PAGE, facts, frame, newClient, nextFixtureMessage } from '../engine/helpers.js';
+import { CALLBACK_PAGE, facts, frame, newClient, nextFixtureMessage, popupLogin } from '../engine/helpers.js';
 
 export { CALLBACK_PAGE, cleanSlate, facts, failure, frame, jwtPayload, nextFixtureMessage, popupLogin } from '../engine/helpers.js';
 
@@ -36,6 +36,24 @@ export async function connectFacts() {
     apiUrl: info.apiUrl as string,
     spaClientId: info.clients.spa.clientId as string,
   };
+}
+
+/**
+ * Removes every connected account of `user` through the My Account API (list, then delete), so a
+ * test can start from "not connected" whatever earlier test files did on the shared tenant. Leaves
+ * a tenant session behind: run `cleanSlate()` afterwards when the test needs a login page.
+ */
+export async function forgetConnectedAccounts(user: 'alice' | 'bob' = 'alice'): Promise<void> {
+  const { myAccount } = await connectFacts();
+  const client = await newClient({ useDpop: true, authorizationParams: { audience: myAccount, scope: 'read:me:connected_accounts delete:me:connected_accounts' } });
+  await popupLogin(client, user);
+  const fetcher = client.createFetcher({ dpopNonceId: 'my-account-test' });
+  const { accounts } = await (await fetcher.fetchWithAuth(`${myAccount}v1/connected-accounts/accounts`)).json();
+  for (const { id } of accounts) {
+    const removed = await fetcher.fetchWithAuth(`${myAccount}v1/connected-accounts/accounts/${id}`, { method: 'DELETE' });
+    if (removed.status !== 204) throw new Error(`could not remove connected account ${id}: HTTP ${removed.status}`);
+  }
+  await client.logout({ openUrl: false });
 }
 
 /** Clicks Allow or Deny on the stand-in upstream provider's consent page, wherever it is open. */
