@@ -1,5 +1,8 @@
-// One JSON request to the tenant with a deadline. Failures become typed errors with stable codes
-// so the caller can tell a slow tenant from a broken one.
+// Requests to the tenant with a deadline, in one place: the POST body encodings, the JSON answer
+// and the error mapping, so the token and revocation endpoints, the key set and the refresh-token
+// worker's answers all fail the same way. Failures become typed errors with stable codes so the
+// caller can tell a slow tenant from a broken one.
+import { queryString } from './authorize-url.js';
 import { GenericError, TimeoutError } from './errors.js';
 
 /** A response whose body parsed as JSON. */
@@ -10,34 +13,53 @@ export interface JsonResponse<T> {
   body: T;
 }
 
+/** A POST of `params` as a form (no CORS preflight) or as JSON (RFC 6749 §3.2, RFC 7009 §2.1). */
+export function postInit(useFormData: boolean, params: Record<string, unknown>, headers?: Record<string, string>): RequestInit & { headers: Record<string, string>; body: string } {
+  return {
+    method: 'POST',
+    headers: { 'Content-Type': useFormData ? 'application/x-www-form-urlencoded' : 'application/json', ...headers },
+    body: useFormData ? queryString(params) : JSON.stringify(params),
+  };
+}
+
+/**
+ * An answer read to the end as JSON (an empty body as `{}`).
+ * @throws GenericError `invalid_response` when a success body is not JSON and `request_error`
+ *   when an error status comes without a JSON body.
+ */
+export function jsonResponse<T = any>(url: string, { ok, status, headers, text }: { ok: boolean; status: number; headers: Headers; text: string }): JsonResponse<T> {
+  try {
+    return { ok, status, headers, body: text ? JSON.parse(text) : {} };
+  } catch {
+    throw new GenericError(ok ? 'invalid_response' : 'request_error', `${new URL(url).pathname} answered HTTP ${status} without JSON`);
+  }
+}
+
+/** The error of a request that got no answer: `timeout` past the deadline, else `network_error`. */
+export function requestFailed(url: string, cause: { name?: string; message?: string }): GenericError {
+  return cause.name === 'TimeoutError' ? new TimeoutError() : new GenericError('network_error', `Request to ${new URL(url).pathname} failed: ${cause.message}`);
+}
+
+/** An error answer's RFC 6749 §5.2 `error` and `error_description`, else `request_error`. */
+export function answerError(url: string, { status, body }: JsonResponse<any>): GenericError {
+  return typeof body?.error === 'string'
+    ? GenericError.fromPayload(body)
+    : new GenericError('request_error', `${new URL(url).pathname} answered HTTP ${status}`);
+}
+
 /**
  * `fetch` + `JSON.parse` within `timeoutMs` (the whole exchange, body included).
  * @throws TimeoutError past the deadline (`timeout`); GenericError `network_error` when no
- *   response arrived; GenericError `invalid_response` when a success body is not JSON and
- *   `request_error` when an error status comes without a JSON body.
+ *   response arrived; the errors of `jsonResponse`.
  */
 export async function fetchJson<T = any>(url: string, init: RequestInit, timeoutMs: number): Promise<JsonResponse<T>> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { ...init, signal: controller.signal });
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     text = await response.text();
   } catch (cause) {
-    if (timedOut) throw new TimeoutError();
-    throw new GenericError('network_error', `Request to ${new URL(url).pathname} failed: ${(cause as Error).message}`);
-  } finally {
-    clearTimeout(timer);
+    throw requestFailed(url, cause as Error);
   }
-  try {
-    return { ok: response.ok, status: response.status, headers: response.headers, body: JSON.parse(text) as T };
-  } catch {
-    if (!response.ok) throw new GenericError('request_error', `${new URL(url).pathname} answered HTTP ${response.status}`);
-    throw new GenericError('invalid_response', `${new URL(url).pathname} answered HTTP ${response.status} with a body that is not JSON`);
-  }
+  return jsonResponse(url, { ok: response.ok, status: response.status, headers: response.headers, text });
 }

@@ -1,8 +1,7 @@
 // The token endpoint (RFC 6749 §3.2): one function that POSTs a grant. The authorization-code grant
 // uses it now; the refresh-token grant and DPoP proofs plug in here later.
 import { GenericError, MfaRequiredError } from './errors.js';
-import { fetchJson } from './http.js';
-import { queryString } from './authorize-url.js';
+import { answerError, fetchJson, postInit } from './http.js';
 
 /** A successful token response (RFC 6749 §5.1; `id_token` from OpenID Connect Core §3.1.3.3). */
 export interface TokenResponse {
@@ -36,27 +35,17 @@ export interface TokenRequest {
  *   the tenant's `error` (RFC 6749 §5.2), or `request_error`, `network_error`, `invalid_response`.
  */
 export async function requestToken({ domainUrl, clientId, useFormData, timeoutMs, grant, headers, onDpopNonce, transport = fetchJson }: TokenRequest): Promise<TokenResponse> {
-  const params = { client_id: clientId, ...grant };
-  const response = await transport(
-    `${domainUrl}/oauth/token`,
-    {
-      method: 'POST',
-      headers: { 'Content-Type': useFormData ? 'application/x-www-form-urlencoded' : 'application/json', ...headers },
-      body: useFormData ? queryString(params) : JSON.stringify(params),
-    },
-    timeoutMs,
-  );
-  const { ok, status, body } = response;
+  const url = `${domainUrl}/oauth/token`;
+  const response = await transport(url, postInit(useFormData, { client_id: clientId, ...grant }, headers), timeoutMs);
+  const { body } = response;
   const nonce = response.headers.get('DPoP-Nonce');
   if (nonce) onDpopNonce?.(nonce);
-  if (!ok) {
-    const error = typeof body?.error === 'string' ? body.error : 'request_error';
-    const description = typeof body?.error_description === 'string' ? body.error_description : `Token endpoint answered HTTP ${status}`;
-    if (error === 'mfa_required') throw new MfaRequiredError(error, description, body.mfa_token);
-    throw new GenericError(error, description);
+  if (!response.ok) {
+    const error = answerError(url, response);
+    throw error.error === 'mfa_required' ? new MfaRequiredError(error.error, error.error_description, body.mfa_token) : error;
   }
-  const expires_in = Number(body?.expires_in);
-  if (typeof body?.access_token !== 'string' || !Number.isFinite(expires_in)) {
+  const expires_in = Number(body.expires_in);
+  if (typeof body.access_token !== 'string' || !Number.isFinite(expires_in)) {
     throw new GenericError('invalid_response', 'The token response has no access_token or expires_in');
   }
   return { ...body, expires_in } as TokenResponse;

@@ -23,17 +23,19 @@ export interface WorkerSlot {
 }
 
 /**
- * The worker's answer: a slot for `find`; the tenant's answer (never with a refresh token) for
- * `token`/`revoke`; `fail` when no answer came (`network`, `timeout`, `not_json`, `refused`).
+ * The worker's answer: a slot for `find`; the tenant's answer for `token`/`revoke` (its body as
+ * text, never with a refresh token); `fail` when no answer came (`request`: the fetch failed, with
+ * the error's `name` and `message`; `refused`: not the tenant's URL; `worker`: the worker broke).
  */
 export interface WorkerReply {
   slot?: WorkerSlot;
   ok?: boolean;
   status?: number;
-  body?: any;
+  text?: string;
   /** The response's `DPoP-Nonce` header (RFC 9449 §8), for the page's DPoP code. */
   dpopNonce?: string;
-  fail?: 'network' | 'timeout' | 'not_json' | 'refused' | 'worker';
+  fail?: 'request' | 'refused' | 'worker';
+  name?: string;
   message?: string;
 }
 
@@ -88,24 +90,13 @@ export function tokenWorker(): void {
     return form.toString();
   };
 
-  const post = async (url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<WorkerReply & { response?: Response }> => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let response: Response;
-    let text: string;
+  const post = async (url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<WorkerReply> => {
     try {
-      response = await fetch(url, { method: 'POST', headers, body, signal: controller.signal });
-      text = await response.text();
+      const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      const dpopNonce = response.headers.get('DPoP-Nonce') ?? undefined;
+      return { ok: response.ok, status: response.status, text: await response.text(), dpopNonce };
     } catch (e) {
-      return { fail: controller.signal.aborted ? 'timeout' : 'network', message: String((e as Error)?.message ?? e) };
-    } finally {
-      clearTimeout(timer);
-    }
-    const dpopNonce = response.headers.get('DPoP-Nonce') ?? undefined;
-    try {
-      return { ok: response.ok, status: response.status, body: text ? JSON.parse(text) : {}, dpopNonce };
-    } catch {
-      return { fail: 'not_json', ok: response.ok, status: response.status, dpopNonce };
+      return { fail: 'request', name: (e as Error)?.name, message: String((e as Error)?.message ?? e) };
     }
   };
 
@@ -115,17 +106,28 @@ export function tokenWorker(): void {
     let body = m.body;
     if (m.from) {
       used = tokens.get(keyOf(m.from));
-      if (!used) return { ok: false, status: 400, body: { error: 'missing_refresh_token' } };
+      if (!used) return { ok: false, status: 400, text: '{"error":"missing_refresh_token"}' };
       body = withField(body, m.headers, 'refresh_token', used);
     }
     const reply = await post(m.url, m.headers, body, m.timeoutMs);
-    if (reply.ok && reply.body && typeof reply.body === 'object') {
-      const fresh = typeof reply.body.refresh_token === 'string' ? reply.body.refresh_token : undefined;
-      delete reply.body.refresh_token;
-      // Rotation: every slot that held the used token now holds its successor.
-      if (fresh && used) for (const [key, value] of [...tokens]) if (value === used) tokens.set(key, fresh);
-      const kept = fresh ?? used;
-      if (kept && m.to) store(m.to, kept);
+    if (reply.ok) {
+      let answer: any;
+      try {
+        answer = JSON.parse(reply.text!);
+      } catch {
+        /* not JSON: nothing to keep */
+      }
+      // Only a JSON object goes back, without its refresh token; anything else as an empty body.
+      reply.text = '';
+      if (answer && typeof answer === 'object') {
+        const fresh = typeof answer.refresh_token === 'string' ? (answer.refresh_token as string) : undefined;
+        delete answer.refresh_token;
+        reply.text = JSON.stringify(answer);
+        // Rotation: every slot that held the used token now holds its successor.
+        if (fresh && used) for (const [key, value] of [...tokens]) if (value === used) tokens.set(key, fresh);
+        const kept = fresh ?? used;
+        if (kept && m.to) store(m.to, kept);
+      }
     }
     return reply;
   };
@@ -138,7 +140,7 @@ export function tokenWorker(): void {
       if (reply.fail || !reply.ok) return reply;
       forget(token);
     }
-    return { ok: true, status: 200, body: {} };
+    return { ok: true, status: 200, text: '' };
   };
 
   const handle = async (m: WorkerRequest): Promise<WorkerReply> => {

@@ -3,8 +3,7 @@
 // strict Content-Security-Policy forbids `blob:` workers — and talks to it one MessageChannel per
 // request. Answers are mapped to the errors `fetchJson` throws, so callers cannot tell the two apart.
 import { GenericError, TimeoutError } from '../errors.js';
-import type { JsonResponse } from '../http.js';
-import { revokeError, revokeInit } from './revoke-endpoint.js';
+import { answerError, jsonResponse, postInit, requestFailed, type JsonResponse } from '../http.js';
 import { tokenWorker, type WorkerReply, type WorkerRequest } from './token-worker.js';
 import type { FoundRefreshToken, JsonTransport, RefreshSlot, RefreshTokenVault, RevokeRequest } from './vault.js';
 
@@ -87,10 +86,10 @@ export class WorkerVault implements RefreshTokenVault {
 
   async revoke(audience: string, request: RevokeRequest): Promise<void> {
     if (!this.#worker) return;
-    const { headers, body } = revokeInit(request, { client_id: request.clientId });
+    const { headers, body } = postInit(request.useFormData, { client_id: request.clientId });
     const reply = await this.#call({ type: 'revoke', url: request.url, headers, body, timeoutMs: request.timeoutMs, audience }, request.timeoutMs * 4 + LOCAL_TIMEOUT_MS);
     const response = responseOf(reply, request.url);
-    if (!response.ok) throw revokeError(response.status, response.body);
+    if (!response.ok) throw answerError(request.url, response);
   }
 
   async clear(): Promise<void> {
@@ -134,21 +133,9 @@ function headersOf(init: RequestInit): Record<string, string> {
 
 /** The worker's answer as `fetchJson` would have returned it, or the error it would have thrown. */
 function responseOf(reply: WorkerReply, url: string): JsonResponse<any> {
-  const path = new URL(url).pathname;
-  switch (reply.fail) {
-    case undefined:
-      break;
-    case 'timeout':
-      throw new TimeoutError();
-    case 'network':
-      throw new GenericError('network_error', `Request to ${path} failed: ${reply.message}`);
-    case 'not_json':
-      throw new GenericError(reply.ok ? 'invalid_response' : 'request_error', `${path} answered HTTP ${reply.status} without JSON`);
-    case 'refused':
-      throw new GenericError('invalid_fetch_url', `The worker does not send refresh tokens to ${path}`);
-    default:
-      throw new GenericError('worker_error', `Refresh-token worker: ${reply.message}`);
-  }
+  if (reply.fail === 'request') throw requestFailed(url, reply);
+  if (reply.fail === 'refused') throw new GenericError('invalid_fetch_url', `The worker does not send refresh tokens to ${new URL(url).pathname}`);
+  if (reply.fail) throw new GenericError('worker_error', `Refresh-token worker: ${reply.message}`);
   const headers = new Headers(reply.dpopNonce ? { 'DPoP-Nonce': reply.dpopNonce } : {});
-  return { ok: !!reply.ok, status: reply.status ?? 0, headers, body: reply.body };
+  return jsonResponse(url, { ok: !!reply.ok, status: reply.status ?? 0, headers, text: reply.text ?? '' });
 }
