@@ -11,6 +11,15 @@ export function uniqueScopes(...scopes: Array<string | undefined>): string {
   return [...new Set(scopes.join(' ').split(/\s+/).filter(Boolean))].join(' ');
 }
 
+/** The scopes of `requested` that `granted` lacks, in request order. */
+export function missingScopes(requested: string | undefined, granted: string | undefined): string[] {
+  const have = new Set(granted?.split(' '));
+  return (requested ?? '').split(' ').filter((scope) => scope && !have.has(scope));
+}
+
+/** Whether every scope of `some` is in `all` (a cached entry or refresh token serves a request). */
+export const scopesIncluded = (some: string | undefined, all: string | undefined): boolean => !missingScopes(some, all).length;
+
 /** The client's default scopes per audience; the `default` key serves audiences without an entry. */
 export type BaseScopes = Readonly<Record<string, string>>;
 

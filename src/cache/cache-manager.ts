@@ -13,6 +13,7 @@ import {
   type WrappedCacheEntry,
 } from './cache-entry.js';
 import { KeyManifest } from './key-manifest.js';
+import { scopesIncluded } from '../scope.js';
 
 /** A cached token counts as expired this many seconds before its `expiresAt`. */
 export const EXPIRY_MARGIN_SECONDS = 60;
@@ -116,7 +117,5 @@ export class CacheManager {
 }
 
 function isSuperset(candidate: CacheKeyParts | undefined, wanted: CacheKeyParts): boolean {
-  if (!candidate || candidate.clientId !== wanted.clientId || candidate.audience !== wanted.audience) return false;
-  const have = new Set(candidate.scope.split(' '));
-  return wanted.scope.split(' ').every((scope) => have.has(scope));
+  return candidate?.clientId === wanted.clientId && candidate.audience === wanted.audience && scopesIncluded(wanted.scope, candidate.scope);
 }

@@ -8,12 +8,12 @@ import { openDpopDatabase, type DpopDatabase } from './storage.js';
 export class Dpop {
   readonly keys: DpopKeyStore;
   readonly nonces: DpopNonceStore;
-  private database?: Promise<DpopDatabase>;
+  #database?: Promise<DpopDatabase>;
 
   /** @param timeoutMs how long opening IndexedDB may take before it counts as unavailable. */
   constructor(clientId: string, timeoutMs: number) {
     // Opened once, on first use; a failure stays (IndexedDB does not come back within a page).
-    const db = () => (this.database ??= openDpopDatabase(timeoutMs));
+    const db = () => (this.#database ??= openDpopDatabase(timeoutMs));
     this.keys = new DpopKeyStore(db, clientId);
     this.nonces = new DpopNonceStore(db, clientId);
   }

@@ -19,19 +19,21 @@ const ES256: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
  * it; later calls reuse it from memory, so a proof costs one signature and no database read.
  */
 export class DpopKeyStore {
-  private current?: Promise<DpopKey>;
+  #current?: Promise<DpopKey>;
+  readonly #db: () => Promise<DpopDatabase>;
+  readonly #clientId: string;
 
-  constructor(
-    private readonly db: () => Promise<DpopDatabase>,
-    private readonly clientId: string,
-  ) {}
+  constructor(db: () => Promise<DpopDatabase>, clientId: string) {
+    this.#db = db;
+    this.#clientId = clientId;
+  }
 
   /** The client's key, created on first use. */
   get(): Promise<DpopKey> {
-    const loading = (this.current ??= this.load());
+    const loading = (this.#current ??= this.#load());
     // A failure is not remembered: the next call tries again.
     loading.catch(() => {
-      if (this.current === loading) this.current = undefined;
+      if (this.#current === loading) this.#current = undefined;
     });
     return loading;
   }
@@ -41,26 +43,26 @@ export class DpopKeyStore {
    * (storing a new one) since this page loaded it. Used where a binding starts (`dpop_jkt`).
    */
   reload(): Promise<DpopKey> {
-    this.current = undefined;
+    this.#current = undefined;
     return this.get();
   }
 
   /** Deletes the key pair (logout): the next `get` makes a new one. */
   async remove(): Promise<void> {
-    this.current = undefined;
-    await (await this.db()).delete('keys', this.clientId);
+    this.#current = undefined;
+    await (await this.#db()).delete('keys', this.#clientId);
   }
 
-  private async load(): Promise<DpopKey> {
-    const db = await this.db();
-    let keyPair = await db.get<CryptoKeyPair>('keys', this.clientId);
+  async #load(): Promise<DpopKey> {
+    const db = await this.#db();
+    let keyPair = await db.get<CryptoKeyPair>('keys', this.#clientId);
     if (!keyPair) {
       // extractable: false applies to the private key; WebCrypto keeps public keys exportable.
       const fresh = await crypto.subtle.generateKey(ES256, false, ['sign', 'verify']);
       // `add`, not `put`: when another tab stored a key meanwhile, its key wins and both tabs agree.
-      keyPair = await db.add('keys', fresh, this.clientId).then(
+      keyPair = await db.add('keys', fresh, this.#clientId).then(
         () => fresh,
-        async () => (await db.get<CryptoKeyPair>('keys', this.clientId)) ?? fresh,
+        async () => (await db.get<CryptoKeyPair>('keys', this.#clientId)) ?? fresh,
       );
     }
     const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', keyPair.publicKey);

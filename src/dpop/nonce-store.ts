@@ -9,38 +9,40 @@ import type { DpopDatabase } from './storage.js';
 const TENANT = '@@auth0@@';
 
 export class DpopNonceStore {
-  private readonly memory = new Map<string, string>();
+  readonly #memory = new Map<string, string>();
+  readonly #db: () => Promise<DpopDatabase>;
+  readonly #clientId: string;
 
-  constructor(
-    private readonly db: () => Promise<DpopDatabase>,
-    private readonly clientId: string,
-  ) {}
+  constructor(db: () => Promise<DpopDatabase>, clientId: string) {
+    this.#db = db;
+    this.#clientId = clientId;
+  }
 
-  private key(id: string | undefined): string {
-    return `${this.clientId}::${id ?? TENANT}`;
+  #key(id: string | undefined): string {
+    return `${this.#clientId}::${id ?? TENANT}`;
   }
 
   /** The last nonce of the server `id` (the tenant when omitted), or `undefined`. */
   async get(id?: string): Promise<string | undefined> {
-    const key = this.key(id);
-    if (!this.memory.has(key)) {
-      const stored = await (await this.db()).get<string>('nonces', key);
-      if (stored !== undefined) this.memory.set(key, stored);
+    const key = this.#key(id);
+    if (!this.#memory.has(key)) {
+      const stored = await (await this.#db()).get<string>('nonces', key);
+      if (stored !== undefined) this.#memory.set(key, stored);
     }
-    return this.memory.get(key);
+    return this.#memory.get(key);
   }
 
   /** Remembers the nonce the server `id` (the tenant when omitted) sent last. */
   async set(nonce: string, id?: string): Promise<void> {
-    const key = this.key(id);
-    this.memory.set(key, nonce);
-    await (await this.db()).put('nonces', nonce, key);
+    const key = this.#key(id);
+    this.#memory.set(key, nonce);
+    await (await this.#db()).put('nonces', nonce, key);
   }
 
   /** Forgets every nonce of this client (logout). */
   async clear(): Promise<void> {
-    this.memory.clear();
-    const prefix = `${this.clientId}::`;
-    await (await this.db()).delete('nonces', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+    this.#memory.clear();
+    const prefix = `${this.#clientId}::`;
+    await (await this.#db()).delete('nonces', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
   }
 }

@@ -11,6 +11,7 @@ import { CACHE_KEY_PREFIX, type ICache } from '../cache/cache-entry.js';
 import type { CacheManager } from '../cache/cache-manager.js';
 import { fetchJson } from '../http.js';
 import { announce, announced, tokenLockName } from '../lock.js';
+import { scopesIncluded } from '../scope.js';
 import { revokeToken } from './revoke-endpoint.js';
 import type { FoundRefreshToken, JsonTransport, RefreshSlot, RefreshTokenVault, RevokeRequest } from './vault.js';
 
@@ -39,10 +40,9 @@ export class CacheVault implements RefreshTokenVault {
 
   async find(audience: string, scope: string, useMrrt: boolean): Promise<FoundRefreshToken | undefined> {
     const held = await this.#held();
-    const wanted = scope.split(' ');
     const match =
       held.find(({ parts }) => parts.audience === audience && parts.scope === scope) ??
-      held.find(({ parts }) => parts.audience === audience && wanted.every((s) => parts.scope.split(' ').includes(s))) ??
+      held.find(({ parts }) => parts.audience === audience && scopesIncluded(scope, parts.scope)) ??
       (useMrrt ? held[0] : undefined);
     return match && { audience: match.parts.audience, scope: match.parts.scope, refresh_token: match.wrapped.body.refresh_token };
   }

@@ -2,15 +2,10 @@
 // scope to send, whether a grant used a token of another audience or scope, and which requested
 // scopes the answer left out.
 // @see https://auth0.com/docs/secure/tokens/refresh-tokens/multi-resource-refresh-token
+import { scopesIncluded } from '../scope.js';
 import type { RefreshSlot } from './vault.js';
 
-const words = (scope: string | undefined) => (scope ?? '').split(' ').filter(Boolean);
-
-/** Whether every scope of `some` is in `all`. */
-export function scopesIncluded(some: string | undefined, all: string | undefined): boolean {
-  const have = new Set(words(all));
-  return words(some).every((scope) => have.has(scope));
-}
+export { missingScopes } from '../scope.js';
 
 /**
  * The scope a refresh grant asks for. For another audience: the requested scope. For the same
@@ -25,10 +20,4 @@ export function scopeToRequest(useMrrt: boolean, wanted: RefreshSlot, found: Ref
 /** Whether the grant used a token issued for another audience, or for fewer scopes (an MRRT grant). */
 export function isMrrtGrant(wanted: RefreshSlot, found: RefreshSlot): boolean {
   return found.audience !== wanted.audience || !scopesIncluded(wanted.scope, found.scope);
-}
-
-/** The requested scopes the tenant did not grant, in request order. */
-export function missingScopes(requested: string, granted: string | undefined): string[] {
-  const have = new Set(words(granted));
-  return words(requested).filter((scope) => !have.has(scope));
 }
