@@ -281,9 +281,8 @@ export class Auth0Client {
     const params = this.#params(options.authorizationParams);
     const request = await this.#authorizeRequest(params, 'web_message');
     const timeout = config.timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
-    const response = await runPopup(popup, request.url, this.#tenantOrigin, timeout);
-    if (response.state !== request.state) throw new GenericError('state_mismatch', 'Invalid state');
-    await this.#exchangeCode(response.code!, request, params.organization, maxAge(params));
+    const code = await runPopup(popup, request.url, this.#tenantOrigin, request.state, timeout);
+    await this.#exchangeCode(code, request, params.organization, maxAge(params));
   }
 
   /** Logs in through a popup and returns the access token for the requested audience and scope. */
@@ -582,9 +581,8 @@ export class Auth0Client {
     const organization = params.organization ?? this.#orgHint.get();
     const request = await this.#authorizeRequest({ ...params, organization, prompt: 'none' }, 'web_message');
     const timeout = timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
-    const answer = await runSilentIframe(request.url, this.#tenantOrigin, timeout);
-    if (answer.state !== request.state) throw new GenericError('state_mismatch', 'Invalid state');
-    return this.#exchangeCode(answer.code!, { ...request, silent: true }, organization, maxAge(params));
+    const code = await runSilentIframe(request.url, this.#tenantOrigin, request.state, timeout);
+    return this.#exchangeCode(code, { ...request, silent: true }, organization, maxAge(params));
   }
 
   /** Code → tokens (RFC 6749 §4.1.3). */

@@ -1,6 +1,6 @@
 // Login in a popup window, answered through `response_mode=web_message`.
-import { GenericError, PopupCancelledError, PopupOpenError, PopupTimeoutError } from './errors.js';
-import { onAuthorizationResponse, type AuthorizationResponse } from './web-message.js';
+import { PopupCancelledError, PopupOpenError, PopupTimeoutError } from './errors.js';
+import { awaitAuthorizationCode } from './web-message.js';
 
 /** Second argument of `loginWithPopup` / `getTokenWithPopup`. */
 export interface PopupConfigOptions {
@@ -29,39 +29,21 @@ export function openPopup(url = ''): Window {
 }
 
 /**
- * Navigates `popup` to `authorizeUrl` and resolves with the code response posted from
- * `tenantOrigin`; closes the popup once answered.
+ * Navigates `popup` to `authorizeUrl` and resolves with the code posted from `tenantOrigin` for
+ * `state`; closes the popup once answered.
  * @throws PopupCancelledError when the user closes it; PopupTimeoutError after `timeoutSeconds`
- *   (the popup is left open, as the SPA SDK does); GenericError with the tenant's `error`.
+ *   (the popup is left open, as the SPA SDK does); GenericError with the tenant's `error`, or
+ *   `state_mismatch`.
  */
-export function runPopup(popup: Window, authorizeUrl: string, tenantOrigin: string, timeoutSeconds: number): Promise<AuthorizationResponse> {
+export function runPopup(popup: Window, authorizeUrl: string, tenantOrigin: string, state: string, timeoutSeconds: number): Promise<string> {
   popup.location.href = authorizeUrl;
-  return new Promise((resolve, reject) => {
-    let closedSeen = false;
-    const finish = () => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      stop();
-    };
-    const timer = setTimeout(() => {
-      finish();
-      reject(new PopupTimeoutError(popup));
-    }, timeoutSeconds * 1000);
-    // The tenant's page posts its answer and then closes itself: a closed popup counts as
-    // cancelled only if it is still closed-without-answer one poll later.
-    const poll = setInterval(() => {
-      if (!popup.closed) return;
-      if (closedSeen) {
-        finish();
-        reject(new PopupCancelledError(popup));
-      }
-      closedSeen = true;
-    }, 250);
-    const stop = onAuthorizationResponse(tenantOrigin, (response) => {
-      finish();
-      popup.close();
-      if (response.error) reject(GenericError.fromPayload(response as { error: string }));
-      else resolve(response);
-    }, popup);
-  });
+  return awaitAuthorizationCode(
+    tenantOrigin,
+    popup,
+    state,
+    timeoutSeconds,
+    () => new PopupTimeoutError(popup),
+    (timedOut) => timedOut || popup.close(),
+    () => (popup.closed ? new PopupCancelledError(popup) : undefined),
+  );
 }
