@@ -32,7 +32,15 @@ const bundle = (input, file) => ({
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'default'] }),
     minifyCss(),
-    terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    terser({
+      ecma: 2020,
+      module: true,
+      compress: { passes: 2 },
+      // The elements' private members (`_busy`, `_state`, `_run`, …; the engine uses #fields) get
+      // short names too. Lit's own internals are `_$…` and public API has no leading underscore.
+      mangle: { properties: { regex: /^_[a-z]/ } },
+      format: { comments: false },
+    }),
   ],
 });
 
