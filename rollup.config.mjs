@@ -5,15 +5,16 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 /**
- * Collapses the whitespace and comments inside Lit's css`…` templates (terser leaves template
- * text alone). Only templates without `${…}` are touched, and only whitespace next to `{ } ; , :`
- * or runs of it: selectors, strings and values keep their meaning.
+ * Collapses the whitespace and comments inside the elements' style sheets — Lit css`…` templates
+ * and `sheet(`…`)` calls — which terser leaves alone. Only templates without `${…}` are touched,
+ * and only whitespace next to `{ } ; , :` or runs of it: selectors, strings and values keep their
+ * meaning.
  */
 const minifyCss = () => ({
   name: 'minify-css',
   transform(code, id) {
-    if (!id.includes('/lib/components/') || !/\bcss\s*`/.test(code)) return null;
-    return code.replace(/\bcss\s*`([^`$\\]*)`/g, (_, text) => {
+    if (!id.includes('/lib/components/') || !/\b(css\s*|sheet\()`/.test(code)) return null;
+    return code.replace(/\b(css\s*|sheet\()`([^`$\\]*)`/g, (_, tag, text) => {
       const min = text
         .replace(/\/\*[^]*?\*\//g, '')
         .replace(/\s+/g, ' ')
@@ -21,7 +22,7 @@ const minifyCss = () => ({
         .replace(/:\s+/g, ':')
         .replace(/;}/g, '}')
         .trim();
-      return `css\`${min}\``;
+      return `${tag}\`${min}\``;
     });
   },
 });

@@ -1,9 +1,9 @@
-import { css } from 'lit';
+import { sheet } from '../internal/sheet.js';
 import { buttonStyles } from '../internal/button.styles.js';
 
 export default [
   buttonStyles,
-  css`
+  sheet(`
     :host {
       display: block;
     }
@@ -18,5 +18,5 @@ export default [
     [part='error'] {
       color: var(--auth0-fetch-error-color, #b00020);
     }
-  `,
+  `),
 ];

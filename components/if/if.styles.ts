@@ -1,6 +1,6 @@
-import { css } from 'lit';
+import { sheet } from '../internal/sheet.js';
 
-export default css`
+export default sheet(`
   :host {
     /* No box of its own: the children lay out as if the element were not there. */
     display: contents;
@@ -8,4 +8,4 @@ export default css`
   slot[hidden] {
     display: none;
   }
-`;
+`);

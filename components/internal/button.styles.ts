@@ -1,7 +1,7 @@
-import { css } from 'lit';
+import { sheet } from './sheet.js';
 
 /** The look shared by the action buttons (login, logout): every value overridable. */
-export const buttonStyles = css`
+export const buttonStyles = sheet(`
   :host {
     display: inline-block;
   }
@@ -25,4 +25,4 @@ export const buttonStyles = css`
     cursor: progress;
     opacity: 0.7;
   }
-`;
+`);

@@ -1,10 +1,10 @@
-import { css } from 'lit';
+import { sheet } from '../internal/sheet.js';
 import { buttonStyles } from '../internal/button.styles.js';
 
 // The shared button look for the current organization; the others are outlined.
 export default [
   buttonStyles,
-  css`
+  sheet(`
     [part~='base'],
     [part~='list'] {
       display: flex;
@@ -26,5 +26,5 @@ export default [
     button[aria-current] {
       cursor: default;
     }
-  `,
+  `),
 ];

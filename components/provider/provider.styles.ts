@@ -1,8 +1,8 @@
-import { css } from 'lit';
+import { sheet } from '../internal/sheet.js';
 
-export default css`
+export default sheet(`
   :host {
     /* A wrapper for page content: no box of its own, so it never changes a CMS layout. */
     display: contents;
   }
-`;
+`);

@@ -1,6 +1,6 @@
-import { css } from 'lit';
+import { sheet } from '../internal/sheet.js';
 
-export default css`
+export default sheet(`
   :host {
     display: inline-flex;
     align-items: center;
@@ -26,4 +26,4 @@ export default css`
     color: var(--auth0-user-email-color, inherit);
     font-size: var(--auth0-user-email-size, 0.875em);
   }
-`;
+`);
