@@ -413,17 +413,11 @@ export class Auth0Client {
    * @throws TypeError naming a malformed config field.
    */
   createFetcher<TOutput extends CustomFetchMinimalOutput = Response>(config: FetcherConfig<TOutput> = {}): Fetcher<TOutput> {
-    return createFetcher(config, {
-      useDpop: !!this.#dpop,
-      getAccessToken: ({ audience, scope } = {}) => {
-        const authorizationParams: AuthorizationParams = {};
-        if (audience) authorizationParams.audience = audience;
-        if (scope) authorizationParams.scope = Array.isArray(scope) ? scope.join(' ') : scope;
-        return this.getTokenSilently({ authorizationParams, detailedResponse: true });
-      },
-      getDpopNonce: (id) => this.getDpopNonce(id),
-      setDpopNonce: (nonce, id) => this.setDpopNonce(nonce, id),
-      generateDpopProof: (params) => this.generateDpopProof(params),
+    return createFetcher(config, this, !!this.#dpop, ({ audience, scope } = {}) => {
+      const authorizationParams: AuthorizationParams = {};
+      if (audience) authorizationParams.audience = audience;
+      if (scope) authorizationParams.scope = Array.isArray(scope) ? scope.join(' ') : scope;
+      return this.getTokenSilently({ authorizationParams, detailedResponse: true });
     });
   }
 

@@ -46,10 +46,8 @@ export interface FetcherConfig<TOutput extends CustomFetchMinimalOutput = Respon
   detailedResponse?: boolean;
 }
 
-/** What the fetcher needs from the client. */
+/** What the fetcher needs from the client: its DPoP methods (the client itself). */
 export interface FetcherHooks {
-  useDpop: boolean;
-  getAccessToken(authParams?: AuthParams): Promise<GetTokenSilentlyVerboseResponse>;
   getDpopNonce(id: string): Promise<string | undefined>;
   setDpopNonce(nonce: string, id: string): Promise<void>;
   generateDpopProof(params: DpopProofParams & { accessToken: string }): Promise<string>;
@@ -83,12 +81,15 @@ function withBase(baseUrl: string | undefined, url: string): string {
 }
 
 /**
- * Builds a fetcher on the client's hooks.
+ * Builds a fetcher on the client: its DPoP methods (`hooks`), whether it has `useDpop`, and its
+ * `getTokenSilently` for `authParams` (`clientToken`).
  * @throws TypeError naming the config field that is malformed.
  */
 export function createFetcher<TOutput extends CustomFetchMinimalOutput = Response>(
   config: FetcherConfig<TOutput>,
   hooks: FetcherHooks,
+  useDpop: boolean,
+  clientToken: (authParams?: AuthParams) => Promise<GetTokenSilentlyVerboseResponse>,
 ): Fetcher<TOutput> {
   const { baseUrl, dpopNonceId, fetch: send, getAccessToken, detailedResponse } = config ?? {};
   if (baseUrl !== undefined && (typeof baseUrl !== 'string' || !URL.canParse(baseUrl))) fail('`baseUrl` must be an absolute URL');
@@ -99,8 +100,8 @@ export function createFetcher<TOutput extends CustomFetchMinimalOutput = Respons
 
   /** The token and whether it is DPoP-bound, from whichever source supplies it. */
   async function token(authParams?: AuthParams): Promise<{ accessToken: string; dpop: boolean }> {
-    const answer: any = getAccessToken ? await getAccessToken(authParams) : await hooks.getAccessToken(authParams);
-    if (typeof answer === 'string' && !detailedResponse) return { accessToken: answer, dpop: hooks.useDpop };
+    const answer: any = await (getAccessToken ?? clientToken)(authParams);
+    if (typeof answer === 'string' && !detailedResponse) return { accessToken: answer, dpop: useDpop };
     if (typeof answer?.access_token !== 'string') fail('`getAccessToken` must resolve to a token, or {access_token, token_type} with `detailedResponse`');
     return { accessToken: answer.access_token, dpop: /^dpop$/i.test(answer.token_type ?? '') };
   }
