@@ -1,9 +1,9 @@
-import { css } from 'lit';
+import { sheet } from '../internal/sheet.js';
 import { buttonStyles } from '../internal/button.styles.js';
 
 export default [
   buttonStyles,
-  css`
+  sheet(`
     [part='connected'] {
       color: var(--auth0-connected-color, inherit);
     }
@@ -11,5 +11,5 @@ export default [
       display: block;
       color: var(--auth0-connect-error-color, #b00020);
     }
-  `,
+  `),
 ];
