@@ -11,9 +11,8 @@ import { CACHE_KEY_PREFIX, type ICache } from '../cache/cache-entry.js';
 import type { CacheManager } from '../cache/cache-manager.js';
 import { fetchJson } from '../http.js';
 import { announce, announced, tokenLockName } from '../lock.js';
-import { scopesIncluded } from '../scope.js';
 import { revokeToken } from './revoke-endpoint.js';
-import type { FoundRefreshToken, JsonTransport, RefreshSlot, RefreshTokenVault, RevokeRequest } from './vault.js';
+import { pickSlot, type FoundRefreshToken, type JsonTransport, type RefreshSlot, type RefreshTokenVault, type RevokeRequest } from './vault.js';
 
 /** The longest a tab waits for its view of the cache to catch up with an announced revision. */
 const CATCH_UP_MS = 2000;
@@ -39,12 +38,8 @@ export class CacheVault implements RefreshTokenVault {
   }
 
   async find(audience: string, scope: string, useMrrt: boolean): Promise<FoundRefreshToken | undefined> {
-    const held = await this.#held();
-    const match =
-      held.find(({ parts }) => parts.audience === audience && parts.scope === scope) ??
-      held.find(({ parts }) => parts.audience === audience && scopesIncluded(scope, parts.scope)) ??
-      (useMrrt ? held[0] : undefined);
-    return match && { audience: match.parts.audience, scope: match.parts.scope, refresh_token: match.wrapped.body.refresh_token };
+    const held = (await this.#held()).map(({ parts, wrapped }) => ({ audience: parts.audience, scope: parts.scope, refresh_token: wrapped.body.refresh_token }));
+    return pickSlot(held, audience, scope, useMrrt);
   }
 
   transport(_to: RefreshSlot, from?: FoundRefreshToken): JsonTransport {

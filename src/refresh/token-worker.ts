@@ -10,7 +10,6 @@
 /** A message the page sends; each comes with a MessagePort for the answer. */
 export type WorkerRequest =
   | { type: 'init'; tokenUrl: string; revokeUrl: string }
-  | { type: 'find'; audience: string; scope: string; useMrrt: boolean }
   | { type: 'token'; url: string; headers: Record<string, string>; body: string; timeoutMs: number; to?: WorkerSlot; from?: WorkerSlot }
   | { type: 'revoke'; url: string; headers: Record<string, string>; body: string; timeoutMs: number; audience: string }
   | { type: 'discard'; slot: WorkerSlot }
@@ -23,12 +22,13 @@ export interface WorkerSlot {
 }
 
 /**
- * The worker's answer: a slot for `find`; the tenant's answer for `token`/`revoke` (its body as
- * text, never with a refresh token); `fail` when no answer came (`request`: the fetch failed, with
- * the error's `name` and `message`; `refused`: not the tenant's URL; `worker`: the worker broke).
+ * The worker's answer: the tenant's answer for `token`/`revoke` (its body as text, never with a
+ * refresh token); `fail` when no answer came (`request`: the fetch failed, with the error's `name`
+ * and `message`; `refused`: not the tenant's URL; `worker`: the worker broke). Every answer lists
+ * the slots that hold a token, newest first, so the page finds one without asking.
  */
 export interface WorkerReply {
-  slot?: WorkerSlot;
+  slots?: WorkerSlot[];
   ok?: boolean;
   status?: number;
   text?: string;
@@ -51,7 +51,6 @@ export function tokenWorker(): void {
     const [audience, scope] = JSON.parse(key);
     return { audience, scope };
   };
-  const words = (scope: string) => scope.split(' ').filter(Boolean);
   // An exact comparison of normalized URLs: no prefix match, no other path, query or fragment.
   const isAllowed = (url: string, expected: string | undefined) => {
     try {
@@ -67,18 +66,6 @@ export function tokenWorker(): void {
     // Re-inserted at the end: the most recent token is found first for MRRT.
     tokens.delete(keyOf(slot));
     tokens.set(keyOf(slot), token);
-  };
-
-  /** The cache's lookup rules: the exact slot, else a superset scope of the audience, else (MRRT) the newest. */
-  const find = (audience: string, wanted: string, useMrrt: boolean): WorkerSlot | undefined => {
-    if (tokens.has(keyOf({ audience, scope: wanted }))) return { audience, scope: wanted };
-    const keys = [...tokens.keys()].reverse();
-    for (const key of keys) {
-      const slot = slotOf(key);
-      const have = new Set(words(slot.scope));
-      if (slot.audience === audience && words(wanted).every((s) => have.has(s))) return slot;
-    }
-    return useMrrt && keys.length ? slotOf(keys[0]) : undefined;
   };
 
   /** Adds `field` to a form or JSON body, as the page encoded it. */
@@ -149,8 +136,6 @@ export function tokenWorker(): void {
         // Set once: a later message cannot point the worker at another server.
         allowed ??= { token: new URL(m.tokenUrl).href, revoke: new URL(m.revokeUrl).href };
         return { ok: true };
-      case 'find':
-        return { slot: find(m.audience, m.scope, m.useMrrt) };
       case 'token':
         return grant(m);
       case 'revoke':
@@ -172,7 +157,7 @@ export function tokenWorker(): void {
     // `init` comes without a port: nothing to answer.
     const [port] = event.ports;
     handle(event.data).then(
-      (reply) => port?.postMessage(reply),
+      (reply) => port?.postMessage({ ...reply, slots: [...tokens.keys()].reverse().map(slotOf) }),
       (e) => port?.postMessage({ fail: 'worker', message: String((e as Error)?.message ?? e) }),
     );
   });

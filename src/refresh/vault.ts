@@ -2,6 +2,7 @@
 // caches, like the SPA SDK) or in a Web Worker the page cannot read (memory mode). The refresh
 // flow only names slots; a vault decides whether a token ever reaches page memory.
 import type { JsonResponse } from '../http.js';
+import { scopesIncluded } from '../scope.js';
 
 /** The cache entry a refresh token belongs to: its key's audience and scope. */
 export interface RefreshSlot {
@@ -15,6 +16,19 @@ export interface RefreshSlot {
  */
 export interface FoundRefreshToken extends RefreshSlot {
   refresh_token?: string;
+}
+
+/**
+ * The slot whose refresh token serves `audience` and `scope` (the rule of `RefreshTokenVault.find`):
+ * the exact slot, else the first of the audience with a superset scope, else — with `useMrrt` —
+ * the first of all.
+ */
+export function pickSlot<T extends RefreshSlot>(slots: T[], audience: string, scope: string, useMrrt: boolean): T | undefined {
+  return (
+    slots.find((slot) => slot.audience === audience && slot.scope === scope) ??
+    slots.find((slot) => slot.audience === audience && scopesIncluded(scope, slot.scope)) ??
+    (useMrrt ? slots[0] : undefined)
+  );
 }
 
 /** `fetchJson`'s contract: what `requestToken` sends a token request through. */

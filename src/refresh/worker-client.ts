@@ -5,7 +5,7 @@
 import { GenericError, TimeoutError } from '../errors.js';
 import { answerError, jsonResponse, postInit, requestFailed, type JsonResponse } from '../http.js';
 import { tokenWorker, type WorkerReply, type WorkerRequest } from './token-worker.js';
-import type { FoundRefreshToken, JsonTransport, RefreshSlot, RefreshTokenVault, RevokeRequest } from './vault.js';
+import { pickSlot, type FoundRefreshToken, type JsonTransport, type RefreshSlot, type RefreshTokenVault, type RevokeRequest } from './vault.js';
 
 /** How long the worker may take to answer a message that makes no request. */
 const LOCAL_TIMEOUT_MS = 10_000;
@@ -26,6 +26,8 @@ export class WorkerVault implements RefreshTokenVault {
   readonly #domainUrl: string;
   readonly #workerUrl?: string;
   #worker?: Worker;
+  /** The slots that hold a token, newest first, as the worker's last answer listed them. */
+  #slots: RefreshSlot[] = [];
   #failure?: GenericError;
   /** Rejecters of the calls waiting for an answer, so a crashed worker fails them at once. */
   readonly #waiting = new Set<(error: GenericError) => void>();
@@ -65,8 +67,7 @@ export class WorkerVault implements RefreshTokenVault {
   }
 
   async find(audience: string, scope: string, useMrrt: boolean): Promise<FoundRefreshToken | undefined> {
-    // A worker that never ran holds nothing: no need to start one to find that out.
-    return this.#worker ? (await this.#call({ type: 'find', audience, scope, useMrrt })).slot : undefined;
+    return pickSlot(this.#slots, audience, scope, useMrrt);
   }
 
   transport(to: RefreshSlot, from?: FoundRefreshToken): JsonTransport {
@@ -120,6 +121,7 @@ export class WorkerVault implements RefreshTokenVault {
       this.#waiting.add(fail);
       channel.port1.onmessage = ({ data }) => {
         done();
+        this.#slots = data.slots ?? this.#slots;
         resolve(data as WorkerReply);
       };
       worker.postMessage(message, [channel.port2]);
