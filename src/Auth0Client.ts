@@ -11,8 +11,7 @@ import { buildLogoutUrl } from './logout-url.js';
 import { resolveOptions, type Auth0ClientOptions, type AuthorizationParams, type ResolvedOptions } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { baseScope, DEFAULT_AUDIENCE, scopeFor, type BaseScopes } from './scope.js';
-import { OrganizationHint } from './organization-hint.js';
-import { SessionCookie } from './session-cookie.js';
+import { getCookie, organizationHint, sessionHint, setCookie } from './cookies.js';
 import { runSilentIframe } from './silent-iframe.js';
 import { SessionStore, type SessionListener, type SessionState } from './state.js';
 import { requestToken, type TokenRequest, type TokenResponse } from './token-endpoint.js';
@@ -58,8 +57,9 @@ export class Auth0Client {
   readonly #tenantOrigin: string;
   readonly #cacheManager: CacheManager;
   readonly #transactions: TransactionStore;
-  readonly #cookie: SessionCookie;
-  readonly #orgHint: OrganizationHint;
+  /** The names of the session and organization hint cookies. */
+  readonly #cookie: string;
+  readonly #orgHint: string;
   readonly #session = new SessionStore();
   readonly #inFlight = new Map<string, Promise<GetTokenSilentlyVerboseResponse>>();
   readonly #dpop?: Dpop;
@@ -83,8 +83,8 @@ export class Auth0Client {
     this.#tenantOrigin = new URL(this.#options.domainUrl).origin;
     this.#cacheManager = new CacheManager(store, clientId, this.#options.nowProvider);
     this.#transactions = new TransactionStore(clientId);
-    this.#cookie = new SessionCookie(clientId);
-    this.#orgHint = new OrganizationHint(clientId);
+    this.#cookie = sessionHint(clientId);
+    this.#orgHint = organizationHint(clientId);
     if (this.#options.useDpop) this.#dpop = new Dpop(clientId, this.#options.httpTimeoutInSeconds * 1000);
     const inMemory = !cache && cacheLocation !== 'localstorage';
     this.#vault =
@@ -222,7 +222,7 @@ export class Auth0Client {
       this.#session.set('error', undefined, e);
       throw e;
     });
-    if (this.#cookie.exists()) {
+    if (getCookie(this.#cookie) !== undefined) {
       try {
         await this.getTokenSilently(options);
         return;
@@ -317,8 +317,8 @@ export class Auth0Client {
     const { openUrl, logoutParams } = options;
     const clientId = options.clientId === null ? null : (options.clientId ?? this.#options.clientId);
     await this.#forgetTokens(clientId);
-    this.#cookie.remove({ cookieDomain: this.#options.cookieDomain });
-    this.#orgHint.set(undefined, this.#options);
+    setCookie(this.#cookie, undefined, this.#options);
+    setCookie(this.#orgHint, undefined, this.#options);
     this.#transactions.remove();
     // The key the tokens were bound to goes with them; without IndexedDB there is nothing to delete.
     await this.#dpop?.clear().catch(() => undefined);
@@ -540,7 +540,7 @@ export class Auth0Client {
    */
   async #endLocalSession(): Promise<void> {
     await this.#forgetTokens();
-    this.#cookie.remove({ cookieDomain: this.#options.cookieDomain });
+    setCookie(this.#cookie, undefined, this.#options);
     this.#session.set('anonymous');
     this.#sync.post({ type: 'sync', clientId: this.#options.clientId });
   }
@@ -572,7 +572,7 @@ export class Auth0Client {
       throw new GenericError('login_required', 'A cross-origin isolated page cannot use the silent iframe.');
     }
     // Without an organization of its own, silent authentication asks for the last login's one.
-    const organization = params.organization ?? this.#orgHint.get();
+    const organization = params.organization ?? (getCookie(this.#orgHint) || undefined);
     const request = await this.#authorizeRequest({ ...params, organization, prompt: 'none' }, 'web_message');
     const timeout = timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
     const code = await runSilentIframe(request.url, this.#tenantOrigin, request.state, timeout);
@@ -646,8 +646,8 @@ export class Auth0Client {
       ...(tokens.refresh_token ? { refresh_token: tokens.refresh_token } : null),
     });
     const cookie = { daysUntilExpire: this.#options.sessionCheckExpiryDays, cookieDomain: this.#options.cookieDomain };
-    this.#cookie.save(cookie);
-    this.#orgHint.set(decoded.claims.org_id, cookie);
+    setCookie(this.#cookie, 'true', cookie);
+    setCookie(this.#orgHint, decoded.claims.org_id || undefined, cookie);
     this.#session.set('authenticated', decoded.user);
     // Other tabs join a login (one made by the user), not this tab's silent renewal of a session.
     const silent = refresh || request.silent;

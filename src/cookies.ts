@@ -1,5 +1,16 @@
-// The engine's two hint cookies (session, organization) share one way of reading and writing:
-// path `/`, SameSite=Lax, `secure` on https, the client's `cookieDomain`. They hold no secret.
+// The engine's two hint cookies, the SPA SDK's names, read and written one way: path `/`,
+// SameSite=Lax, `secure` on https, the client's `cookieDomain`. They hold no secret.
+//  - `auth0.<clientId>.is.authenticated`: this browser had a session, so `checkSession` on load
+//    only contacts the tenant when there may be something to find;
+//  - `auth0.<clientId>.organization_hint`: the organization (`org_id`) of the last login, so that
+//    silent authentication after a reload asks for a token of that same organization — without
+//    it, a client that names no organization would get the user's organization-less session.
+
+/** The name of the session hint cookie. */
+export const sessionHint = (clientId: string): string => `auth0.${clientId}.is.authenticated`;
+
+/** The name of the organization hint cookie. */
+export const organizationHint = (clientId: string): string => `auth0.${clientId}.organization_hint`;
 
 export interface CookieOptions {
   daysUntilExpire?: number;
