@@ -336,9 +336,9 @@ export class Auth0Client {
    * @throws GenericError with the tenant's `error` (the tokens are kept then); TimeoutError.
    */
   async revokeRefreshToken(options: RevokeRefreshTokenOptions = {}): Promise<void> {
-    const { domainUrl, clientId, useFormData, httpTimeoutInSeconds, authorizeTimeoutInSeconds } = this.#options;
+    const { domainUrl, clientId, httpTimeoutInSeconds, authorizeTimeoutInSeconds } = this.#options;
     const audience = options.audience || this.#options.authorizationParams.audience || DEFAULT_AUDIENCE;
-    const request = { url: `${domainUrl}/oauth/revoke`, clientId, useFormData, timeoutMs: httpTimeoutInSeconds * 1000 };
+    const request = { ...this.#options, url: `${domainUrl}/oauth/revoke`, timeoutMs: httpTimeoutInSeconds * 1000 };
     // Under the token lock: no refresh may rotate a token while it is being revoked.
     await withLock(tokenLockName(clientId), authorizeTimeoutInSeconds * 1000, async () => {
       await this.#vault.catchUp();
@@ -450,8 +450,7 @@ export class Auth0Client {
    * and call `request.onDpopNonce` with every `DPoP-Nonce` it receives.
    */
   #requestToken(grant: TokenRequest['grant'], send: TokenSender = requestToken): Promise<TokenResponse> {
-    const { domainUrl, clientId, useFormData, httpTimeoutInSeconds } = this.#options;
-    const request = { domainUrl, clientId, useFormData, timeoutMs: httpTimeoutInSeconds * 1000, grant };
+    const request = { ...this.#options, timeoutMs: this.#options.httpTimeoutInSeconds * 1000, grant };
     return this.#dpop ? sendWithDpop(this.#dpop, request, send) : send(request);
   }
 
@@ -603,8 +602,7 @@ export class Auth0Client {
     store = true,
     refresh?: { from: FoundRefreshToken; accept: (tokens: TokenResponse) => void },
   ): Promise<GetTokenSilentlyVerboseResponse> {
-    const { domainUrl, clientId, httpTimeoutInSeconds } = this.#options;
-    const timeoutMs = httpTimeoutInSeconds * 1000;
+    const { clientId } = this.#options;
     const generation = this.#generation;
     // A session's grants go through the vault: it keeps any refresh token (in memory mode, in the
     // worker, which strips it from the answer) and rotates the one `refresh.from` used.
@@ -612,18 +610,8 @@ export class Auth0Client {
     const tokens = await this.#requestToken(grant, transport && ((sent) => requestToken({ ...sent, transport })));
     refresh?.accept(tokens);
     if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');
-    const decoded = await verifyIdToken({
-      id_token: tokens.id_token,
-      domainUrl,
-      issuer: this.#options.tokenIssuer,
-      clientId,
-      nonce: request.nonce,
-      organization,
-      max_age,
-      leeway: this.#options.leeway,
-      now: await this.#options.nowProvider(),
-      timeoutMs,
-    }).catch(async (e) => {
+    const now = await this.#options.nowProvider();
+    const decoded = await verifyIdToken(tokens.id_token, this.#options, request.nonce, organization, max_age, now).catch(async (e) => {
       // A login whose ID token fails keeps no refresh token (a refreshed one stays: the old is used up).
       if (store && !refresh) await this.#vault.discard(request).catch(() => undefined);
       throw e;

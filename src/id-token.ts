@@ -46,21 +46,17 @@ const PROTOCOL_CLAIMS = new Set(
   ),
 );
 
-export interface VerifyIdTokenOptions {
-  id_token: string;
+/** The client settings an ID token is checked against (the client's resolved options). */
+export interface IdTokenExpectations {
   domainUrl: string;
   /** Expected `iss`. */
-  issuer: string;
-  /** Expected `aud` (and `azp` when `aud` has several values): the client id. */
+  tokenIssuer: string;
+  /** Expected `aud` (and `azp` when `aud` has several values). */
   clientId: string;
-  /** The `nonce` sent to `/authorize`, when there was one. */
-  nonce?: string;
-  /** Organization id (`org_…`, checked against `org_id`) or name (against `org_name`). */
-  organization?: string;
-  max_age?: number;
+  /** Clock skew allowed, in seconds. */
   leeway: number;
-  now: number;
-  timeoutMs: number;
+  /** For the key set's request. */
+  httpTimeoutInSeconds: number;
 }
 
 /** Throws GenericError `id_token_<problem>` ("ID token <problem>") unless `ok`. */
@@ -70,31 +66,41 @@ function check(ok: boolean, problem: string): void {
 
 /**
  * Verifies an ID token and splits it into claims and user.
+ * @param expectedNonce the `nonce` sent to `/authorize`, when there was one.
+ * @param organization organization id (`org_…`, checked against `org_id`) or name (against
+ *   `org_name`), when the login asked for one.
+ * @param nowMs the current time, in ms since the epoch.
  * @throws GenericError with `error`: `id_token_signature_invalid`, `id_token_key_not_found`,
  *   `id_token_iss_mismatch`, `id_token_aud_mismatch`, `id_token_azp_mismatch`,
  *   `id_token_sub_missing`, `id_token_expired`, `id_token_not_yet_valid`,
  *   `id_token_nonce_mismatch`, `id_token_auth_time_invalid`, `id_token_org_mismatch` or
  *   `id_token_invalid` (malformed, not RS256, no numeric `exp`/`iat`).
  */
-export async function verifyIdToken(o: VerifyIdTokenOptions): Promise<DecodedToken> {
+export async function verifyIdToken(
+  id_token: string,
+  { domainUrl, tokenIssuer, clientId, leeway, httpTimeoutInSeconds }: IdTokenExpectations,
+  expectedNonce: string | undefined,
+  organization: string | undefined,
+  max_age: number | undefined,
+  nowMs: number,
+): Promise<DecodedToken> {
   let claims: Record<string, any>;
   try {
-    claims = await verifyRs256(o.id_token, remoteKeys(o.domainUrl, o.timeoutMs));
+    claims = await verifyRs256(id_token, remoteKeys(domainUrl, httpTimeoutInSeconds * 1000));
   } catch (e) {
     if (e instanceof GenericError) throw e;
     // WebCrypto refusing the key or the signature bytes: still an invalid token, with a code.
     throw new GenericError('id_token_invalid', `ID token invalid: ${(e as Error).message}`);
   }
   const { iss, sub, aud, azp, exp, iat, nbf, nonce, auth_time } = claims;
-  const { clientId, leeway, max_age } = o;
-  const now = o.now / 1000;
-  const org = o.organization?.trim();
+  const now = nowMs / 1000;
+  const org = organization?.trim();
   const byId = org?.startsWith('org_');
-  check(iss === o.issuer, 'iss_mismatch');
+  check(iss === tokenIssuer, 'iss_mismatch');
   check(typeof sub === 'string' && !!sub, 'sub_missing');
   check(Array.isArray(aud) ? aud.includes(clientId) : aud === clientId, 'aud_mismatch');
   check(!(Array.isArray(aud) && aud.length > 1) || azp === clientId, 'azp_mismatch');
-  check(o.nonce === undefined || nonce === o.nonce, 'nonce_mismatch');
+  check(expectedNonce === undefined || nonce === expectedNonce, 'nonce_mismatch');
   check(typeof exp === 'number' && typeof iat === 'number', 'invalid');
   check(now <= exp + leeway, 'expired');
   check(typeof nbf !== 'number' || now >= nbf - leeway, 'not_yet_valid');
@@ -103,5 +109,5 @@ export async function verifyIdToken(o: VerifyIdTokenOptions): Promise<DecodedTok
   check(!org || (byId ? claims.org_id === org : `${claims.org_name ?? ''}`.toLowerCase() === org.toLowerCase()), 'org_mismatch');
   const user: User = {};
   for (const [name, value] of Object.entries(claims)) if (!PROTOCOL_CLAIMS.has(name)) user[name] = value;
-  return { claims: { ...claims, __raw: o.id_token }, user };
+  return { claims: { ...claims, __raw: id_token }, user };
 }
