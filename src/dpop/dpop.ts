@@ -5,16 +5,16 @@ import { DpopNonceStore } from './nonce-store.js';
 import { createDpopProof, type DpopProofParams } from './proof.js';
 import { openDpopDatabase, type DpopDatabase } from './storage.js';
 
-export class Dpop {
-  readonly keys: DpopKeyStore;
+/** The key pair (as its store: `get`, `reload`, `remove`) with the nonces and the proofs. */
+export class Dpop extends DpopKeyStore {
   readonly nonces: DpopNonceStore;
-  #database?: Promise<DpopDatabase>;
 
   /** @param timeoutMs how long opening IndexedDB may take before it counts as unavailable. */
   constructor(clientId: string, timeoutMs: number) {
     // Opened once, on first use; a failure stays (IndexedDB does not come back within a page).
-    const db = () => (this.#database ??= openDpopDatabase(timeoutMs));
-    this.keys = new DpopKeyStore(db, clientId);
+    let database: Promise<DpopDatabase> | undefined;
+    const db = () => (database ??= openDpopDatabase(timeoutMs));
+    super(db, clientId);
     this.nonces = new DpopNonceStore(db, clientId);
   }
 
@@ -23,7 +23,7 @@ export class Dpop {
    * @throws GenericError `dpop_unavailable` without a working IndexedDB.
    */
   async ready(): Promise<void> {
-    await this.keys.get();
+    await this.get();
   }
 
   /**
@@ -31,16 +31,16 @@ export class Dpop {
    * afresh from the database, so a login binds to the key every tab of the origin shares now.
    */
   async thumbprint(): Promise<string> {
-    return (await this.keys.reload()).jkt;
+    return (await this.reload()).jkt;
   }
 
   /** A fresh proof signed with the client's key (RFC 9449 §4.2). */
   async proof(params: DpopProofParams): Promise<string> {
-    return createDpopProof(await this.keys.get(), params);
+    return createDpopProof(await this.get(), params);
   }
 
   /** Deletes the key pair and every nonce of the client (logout). */
   async clear(): Promise<void> {
-    await Promise.all([this.keys.remove(), this.nonces.clear()]);
+    await Promise.all([this.remove(), this.nonces.clear()]);
   }
 }

@@ -33,7 +33,7 @@ export function openDpopDatabase(timeoutMs: number): Promise<DpopDatabase> {
   return new Promise((resolve, reject) => {
     const fail = (reason: unknown) => {
       clearTimeout(timer);
-      reject(new GenericError('dpop_unavailable', `useDpop needs IndexedDB for its key, and IndexedDB is unavailable (${(reason as Error)?.message ?? reason}); private browsing or blocked site storage do this.`));
+      reject(new GenericError('dpop_unavailable', `useDpop keeps its key in IndexedDB, and IndexedDB is unavailable (${(reason as Error)?.message ?? reason})`));
     };
     const timer = setTimeout(fail, timeoutMs, `no answer in ${timeoutMs} ms`);
     try {
