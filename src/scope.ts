@@ -44,7 +44,7 @@ export function baseScope(configured: string | Record<string, string> | undefine
  */
 export function scopeFor(base: BaseScopes, requested: string | undefined, audience?: string): string {
   if (requested !== undefined && typeof requested !== 'string') {
-    throw new TypeError('Auth0Client: a call\'s `authorizationParams.scope` must be a string; an {audience: scope} map is for the client options only');
+    throw new TypeError('Auth0Client: a call\'s `authorizationParams.scope` must be a string (maps are for the client options)');
   }
   const own = audience && Object.hasOwn(base, audience) ? base[audience] : undefined;
   return uniqueScopes(own ?? base[DEFAULT_AUDIENCE], requested);

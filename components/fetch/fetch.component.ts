@@ -163,7 +163,7 @@ export class Auth0Fetch extends Auth0ConsumerElement {
     this._state = 'loading';
     try {
       const client = this.session?.client;
-      if (!client) throw new GenericError('no_client', '<auth0-fetch> needs an <auth0-provider> with a working configuration');
+      if (!client) throw new GenericError('no_client', '<auth0-fetch> is not inside a working <auth0-provider>');
       if (!this.src) throw new TypeError('<auth0-fetch>: the `src` attribute is required');
       const fetcher = client.createFetcher({
         baseUrl: this.baseUrl || undefined,
@@ -185,7 +185,7 @@ export class Auth0Fetch extends Auth0ConsumerElement {
       if (controller !== this._controller) return;
       // An empty body is `null`; a body that is not JSON is worth an error state (JSON never parses to undefined).
       const data = this.as === 'text' ? text : text.trim() ? json(text)?.[0] : null;
-      if (data === undefined) throw new GenericError('invalid_json', `The API answered HTTP ${response.status} with a body that is not JSON`);
+      if (data === undefined) throw new GenericError('invalid_json', `The API answered HTTP ${response.status} without JSON`);
       emit(this, 'auth0-response', { status: response.status, data });
       if (!response.ok) throw new Auth0FetchError(response.status, data);
       this._data = data;

@@ -19,7 +19,7 @@ function workerSource(): string {
 }
 
 const unavailable = (detail: string) =>
-  new GenericError('worker_unavailable', `Refresh-token worker failed to start (${detail}); with a CSP, set workerUrl to dist/token-worker.js`);
+  new GenericError('worker_unavailable', `Refresh-token worker failed to start (${detail}); under a CSP, set workerUrl`);
 
 /** Keeps refresh tokens in a dedicated Web Worker; the page only ever names slots. */
 export class WorkerVault implements RefreshTokenVault {
@@ -136,7 +136,7 @@ function headersOf(init: RequestInit): Record<string, string> {
 /** The worker's answer as `fetchJson` would have returned it, or the error it would have thrown. */
 function responseOf(reply: WorkerReply, url: string): JsonResponse<any> {
   if (reply.fail === 'request') throw requestFailed(url, reply);
-  if (reply.fail === 'refused') throw new GenericError('invalid_fetch_url', `The worker does not send refresh tokens to ${new URL(url).pathname}`);
+  if (reply.fail === 'refused') throw new GenericError('invalid_fetch_url', `Refresh tokens go to the tenant only, not to ${new URL(url).pathname}`);
   if (reply.fail) throw new GenericError('worker_error', `Refresh-token worker: ${reply.message}`);
   const headers = new Headers(reply.dpopNonce ? { 'DPoP-Nonce': reply.dpopNonce } : {});
   return jsonResponse(url, { ok: !!reply.ok, status: reply.status ?? 0, headers, text: reply.text ?? '' });
