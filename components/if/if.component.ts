@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
 import type { Auth0Session } from '../context.js';
+import { inOrganization } from '../internal/organization.js';
 import styles from './if.styles.js';
 
 /**
@@ -54,11 +55,7 @@ export class Auth0If extends Auth0ConsumerElement {
     if (this.authenticated && status !== 'authenticated') return false;
     if (this.anonymous && status !== 'anonymous' && status !== 'error') return false;
     if (this.loading && status !== 'loading') return false;
-    // As the ID-token check does: `org_id` exactly, `org_name` ignoring case.
-    const org = this.organization?.toLowerCase();
-    if (org && !(user && (user.org_id === this.organization || `${user.org_name ?? ''}`.toLowerCase() === org))) {
-      return false;
-    }
+    if (this.organization && !inOrganization(user, this.organization)) return false;
     if (this.claim) {
       const claim = user?.[this.claim];
       if (claim === undefined || claim === null || claim === false) return false;

@@ -1,18 +1,12 @@
 import { html, nothing } from 'lit';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
 import { emit } from '../events.js';
+import { inOrganization } from '../internal/organization.js';
 import styles from './organization-switcher.styles.js';
 
 /** The organizations of the attribute: trimmed, without blanks and repeats. */
 function listOf(organizations: string | undefined): string[] {
   return [...new Set((organizations ?? '').split(',').map((item) => item.trim()).filter(Boolean))];
-}
-
-/** True when `user` is signed in to `organization` (its id, or its name in any case). */
-function isCurrent(organization: string, user: Record<string, unknown> | undefined): boolean {
-  if (!user) return false;
-  if (organization.startsWith('org_')) return user.org_id === organization;
-  return typeof user.org_name === 'string' && user.org_name.toLowerCase() === organization.toLowerCase();
 }
 
 /**
@@ -73,7 +67,7 @@ export class Auth0OrganizationSwitcher extends Auth0ConsumerElement {
       <span part="label" id="label"><slot name="label">Organization</slot></span>
       <ul part="list">
         ${listOf(this.organizations).map((organization) => {
-          const current = isCurrent(organization, user);
+          const current = inOrganization(user, organization);
           return html`<li part="item"><button type="button" part=${current ? 'option option-current' : 'option'}
             aria-current=${current ? 'true' : nothing} ?disabled=${disabled}
             @click=${() => this._switch(organization, current)}><slot name=${organization}>${organization}</slot></button></li>`;
