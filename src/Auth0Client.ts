@@ -76,7 +76,7 @@ export class Auth0Client {
     this.#options = resolveOptions(options);
     const { clientId, cache, cacheLocation } = this.#options;
     if (cache && cacheLocation) {
-      console.warn('Auth0Client: both `cache` and `cacheLocation` were given; `cache` is used and `cacheLocation` ignored.');
+      console.warn('Auth0Client: `cache` is used and `cacheLocation` ignored.');
     }
     const store: ICache = cache ?? (cacheLocation === 'localstorage' ? new LocalStorageCache() : new InMemoryCache());
     this.#scope = baseScope(this.#options.authorizationParams.scope, this.#options.useRefreshTokens);
@@ -276,22 +276,23 @@ export class Auth0Client {
    *   closes it; PopupTimeoutError after `config.timeoutInSeconds`.
    */
   async loginWithPopup(options: PopupLoginOptions = {}, config: PopupConfigOptions = {}): Promise<void> {
-    if (config.popup === null) throw new PopupOpenError(); // the caller's own window.open was blocked
-    const popup = config.popup ?? openPopup();
-    const params = this.#params(options.authorizationParams);
-    const request = await this.#authorizeRequest(params, 'web_message');
-    const timeout = config.timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
-    const code = await runPopup(popup, request.url, this.#tenantOrigin, request.state, timeout);
-    await this.#exchangeCode(code, request, params.organization, maxAge(params));
+    await this.#popupLogin(options, config);
   }
 
   /** Logs in through a popup and returns the access token for the requested audience and scope. */
   async getTokenWithPopup(options: GetTokenWithPopupOptions = {}, config: PopupConfigOptions = {}): Promise<string | undefined> {
-    const params = this.#params(options.authorizationParams);
-    // No await before this call: the popup must open inside the user's gesture.
-    await this.loginWithPopup({ authorizationParams: params }, config);
-    const entry = await this.#cacheManager.get({ clientId: this.#options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope });
-    return entry?.access_token;
+    return (await this.#popupLogin(options, config)).access_token;
+  }
+
+  /** The popup login; the window opens before the first `await`, inside the caller's gesture. */
+  async #popupLogin({ authorizationParams }: PopupLoginOptions, config: PopupConfigOptions): Promise<GetTokenSilentlyVerboseResponse> {
+    if (config.popup === null) throw new PopupOpenError(); // the caller's own window.open was blocked
+    const popup = config.popup ?? openPopup();
+    const params = this.#params(authorizationParams);
+    const request = await this.#authorizeRequest(params, 'web_message');
+    const timeout = config.timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
+    const code = await runPopup(popup, request.url, this.#tenantOrigin, request.state, timeout);
+    return this.#exchangeCode(code, request, params.organization, maxAge(params));
   }
 
   /** The user's profile from the ID token, or `undefined` when logged out. */
