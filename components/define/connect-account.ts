@@ -1,9 +1,7 @@
 import { Auth0ConnectAccount } from '../connect-account/connect-account.component.js';
-import { attachContextRoot } from '../internal/context-root.js';
+import { defineOnce } from '../internal/define.js';
 
-// Defines <auth0-connect-account> once: a second copy of the kit on the same page finds it defined and moves on.
-attachContextRoot();
-if (!customElements.get('auth0-connect-account')) customElements.define('auth0-connect-account', Auth0ConnectAccount);
+defineOnce('auth0-connect-account', Auth0ConnectAccount);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,9 +1,7 @@
 import { Auth0Fetch } from '../fetch/fetch.component.js';
-import { attachContextRoot } from '../internal/context-root.js';
+import { defineOnce } from '../internal/define.js';
 
-// Defines <auth0-fetch> once: a second copy of the kit on the same page finds it defined and moves on.
-attachContextRoot();
-if (!customElements.get('auth0-fetch')) customElements.define('auth0-fetch', Auth0Fetch);
+defineOnce('auth0-fetch', Auth0Fetch);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,9 +1,7 @@
 import { Auth0OrganizationSwitcher } from '../organization-switcher/organization-switcher.component.js';
-import { attachContextRoot } from '../internal/context-root.js';
+import { defineOnce } from '../internal/define.js';
 
-// Defines <auth0-organization-switcher> once: a second copy of the kit on the same page finds it defined and moves on.
-attachContextRoot();
-if (!customElements.get('auth0-organization-switcher')) customElements.define('auth0-organization-switcher', Auth0OrganizationSwitcher);
+defineOnce('auth0-organization-switcher', Auth0OrganizationSwitcher);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,9 +1,7 @@
 import { Auth0Provider } from '../provider/provider.component.js';
-import { attachContextRoot } from '../internal/context-root.js';
+import { defineOnce } from '../internal/define.js';
 
-// Defines <auth0-provider> once: a second copy of the kit on the same page finds it defined and moves on.
-attachContextRoot();
-if (!customElements.get('auth0-provider')) customElements.define('auth0-provider', Auth0Provider);
+defineOnce('auth0-provider', Auth0Provider);
 
 declare global {
   interface HTMLElementTagNameMap {
