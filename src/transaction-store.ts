@@ -41,22 +41,18 @@ export class TransactionStore {
     sessionStorage.setItem(this.#key, JSON.stringify(transaction));
   }
 
-  get(): Stored | undefined {
-    try {
-      return JSON.parse(sessionStorage.getItem(this.#key) ?? 'null') ?? undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   remove(): void {
     sessionStorage.removeItem(this.#key);
   }
 
   /** Reads and removes the transaction in one step: a callback URL can be used only once. */
   take(): Stored | undefined {
-    const transaction = this.get();
+    const json = sessionStorage.getItem(this.#key);
     this.remove();
-    return transaction;
+    try {
+      return JSON.parse(json ?? 'null') ?? undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
