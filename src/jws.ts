@@ -30,9 +30,15 @@ function decode(part: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
+/** A header or payload: base64url of a JSON object, else `id_token_invalid`. */
 function json(part: string): Record<string, any> {
-  const value = JSON.parse(new TextDecoder().decode(decode(part)));
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid('not a JSON object');
+  let value;
+  try {
+    value = JSON.parse(new TextDecoder().decode(decode(part)));
+  } catch {
+    /* refused below */
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid('a part is not base64url JSON');
   return value;
 }
 
@@ -67,12 +73,7 @@ export async function verifyRs256(token: string, resolveKey: (header: JwsHeader)
   const parts = token.split('.');
   if (parts.length !== 3) throw invalid('not a compact JWS');
   const [protectedHeader, payload, signature] = parts as [string, string, string];
-  let header: JwsHeader;
-  try {
-    header = json(protectedHeader);
-  } catch {
-    throw invalid('the header is not base64url JSON');
-  }
+  const header: JwsHeader = json(protectedHeader);
   if (header.alg !== 'RS256') throw invalid(`alg ${String(header.alg)} is not allowed`);
   if (header.crit !== undefined) throw invalid('unsupported crit header parameters');
   const key = await importRsaKey(await resolveKey(header));
@@ -80,9 +81,5 @@ export async function verifyRs256(token: string, resolveKey: (header: JwsHeader)
   const signed = new TextEncoder().encode(`${protectedHeader}.${payload}`);
   const valid = await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, decode(signature), signed);
   if (!valid) throw new GenericError('id_token_signature_invalid', 'ID token signature invalid');
-  try {
-    return json(payload);
-  } catch {
-    throw invalid('the payload is not base64url JSON');
-  }
+  return json(payload);
 }
