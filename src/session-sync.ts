@@ -46,9 +46,4 @@ export class SessionSync {
   post(event: SessionEvent): void {
     this.#channel?.postMessage({ ...event, page: PAGE });
   }
-
-  /** Stops listening and posting. */
-  close(): void {
-    this.#channel?.close();
-  }
 }

@@ -4,9 +4,9 @@
  * Parameters of an authorization response (RFC 6749 §4.1.2 and §4.1.2.1, RFC 9207 `iss`) and of
  * a connected-account response (`connect_code`).
  */
-const RESPONSE_PARAMS = ['code', 'connect_code', 'state', 'error', 'error_description', 'error_uri', 'iss'];
+export const RESPONSE_PARAMS = ['code', 'connect_code', 'state', 'error', 'error_description', 'error_uri', 'iss'];
 /** Parameters of an Auth0 organization invitation link. */
-const INVITATION_PARAMS = ['invitation', 'organization', 'organization_name'];
+export const INVITATION_PARAMS = ['invitation', 'organization', 'organization_name'];
 
 /** True when `url` carries a login (`code` or `error`) or connect (`connect_code`) response. */
 export function isRedirectCallback(url: URL): boolean {
@@ -21,20 +21,12 @@ export function invitationOf(url: URL): { invitation: string; organization: stri
   return invitation && organization ? { invitation, organization } : undefined;
 }
 
-/** `url` without `names` in its query. */
-function without(url: URL, names: string[]): URL {
+/**
+ * Puts `url` without `names` in its query in the address bar, with no navigation and no new
+ * history entry: a reload or a shared link cannot replay the parameters.
+ */
+export function removeParams(url: URL, names: string[]): void {
   const clean = new URL(url);
   for (const name of names) clean.searchParams.delete(name);
-  return clean;
-}
-
-/** `url` without the response parameters, so a reload or a shared link cannot replay them. */
-export const withoutCallbackParams = (url: URL): URL => without(url, RESPONSE_PARAMS);
-
-/** `url` without the invitation parameters. */
-export const withoutInvitationParams = (url: URL): URL => without(url, INVITATION_PARAMS);
-
-/** Replaces the address-bar URL without a navigation or a new history entry. */
-export function replaceUrl(url: URL): void {
-  history.replaceState(history.state, '', url.href);
+  history.replaceState(history.state, '', clean.href);
 }

@@ -4,13 +4,7 @@ import { type Auth0Session, type Auth0State, type Auth0Status } from '../context
 import { emit } from '../events.js';
 import { SessionProvider } from '../internal/context-provider.js';
 import { attributeError, engineOptions, ENGINE_PROPERTIES, type Auth0ClientOptions } from './options.js';
-import {
-  invitationOf,
-  isRedirectCallback,
-  replaceUrl,
-  withoutCallbackParams,
-  withoutInvitationParams,
-} from './callback-url.js';
+import { INVITATION_PARAMS, invitationOf, isRedirectCallback, removeParams, RESPONSE_PARAMS } from './callback-url.js';
 import { callbackDetail } from './callback-detail.js';
 import styles from './provider.styles.js';
 
@@ -197,11 +191,11 @@ export class Auth0Provider extends LitElement {
     try {
       if (!this.noAutoCallback && isRedirectCallback(url)) {
         // Cleaned first: a reload while the code is being exchanged must not replay it.
-        replaceUrl(withoutCallbackParams(url));
+        removeParams(url, RESPONSE_PARAMS);
         const result = await client.handleRedirectCallback(url.href);
         if (generation === this._generation) emit(this, 'auth0-redirect-callback', callbackDetail(result));
       } else if (!this.noAutoCallback && invitation) {
-        replaceUrl(withoutInvitationParams(url));
+        removeParams(url, INVITATION_PARAMS);
         await client.loginWithRedirect({ authorizationParams: invitation });
         return; // the page is leaving for the tenant
       } else {
