@@ -114,7 +114,7 @@ export class Auth0Client {
   async loginWithRedirect<TAppState = any>(options: RedirectLoginOptions<TAppState> = {}): Promise<void> {
     const { openUrl, fragment, appState } = options;
     const params = this.#params(options.authorizationParams);
-    const request = await buildAuthorizeRequest(this.#options.domainUrl, this.#options.clientId, await this.#withDpopJkt(params));
+    const request = await this.#authorizeRequest(params);
     const { url, ...secrets } = request;
     this.#transactions.create({ ...secrets, appState, organization: params.organization, max_age: maxAge(params), response_type: 'code' });
     const target = fragment ? `${url}#${fragment}` : url;
@@ -433,15 +433,15 @@ export class Auth0Client {
     return { ...merged, scope: scopeFor(this.#scope, callParams.scope, merged.audience) };
   }
 
-  /** A web_message authorize request: the redirect_uri defaults to this page's origin. */
-  async #authorizeRequest(params: ResolvedParams, response_mode: 'web_message'): Promise<AuthorizeRequest> {
-    const redirect_uri = params.redirect_uri ?? window.location.origin;
-    return buildAuthorizeRequest(this.#options.domainUrl, this.#options.clientId, { ...(await this.#withDpopJkt(params)), redirect_uri }, response_mode);
-  }
-
-  /** With `useDpop`, binds the authorization code to this client's key: `dpop_jkt` (RFC 9449 §10). */
-  async #withDpopJkt(params: ResolvedParams): Promise<ResolvedParams> {
-    return this.#dpop ? { ...params, dpop_jkt: await this.#dpop.thumbprint() } : params;
+  /**
+   * An authorize request: for a redirect (`query`), or a popup or iframe (`web_message`, whose
+   * redirect_uri defaults to this page's origin). With `useDpop` the code is bound to this
+   * client's key: `dpop_jkt` (RFC 9449 §10).
+   */
+  async #authorizeRequest(params: ResolvedParams, response_mode?: 'web_message'): Promise<AuthorizeRequest> {
+    const redirect_uri = params.redirect_uri ?? (response_mode && window.location.origin);
+    const dpop_jkt = await this.#dpop?.thumbprint();
+    return buildAuthorizeRequest(this.#options.domainUrl, this.#options.clientId, { ...params, dpop_jkt, redirect_uri }, response_mode);
   }
 
   /**
