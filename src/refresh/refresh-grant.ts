@@ -2,9 +2,8 @@
 // that serves the audience and scope, ask for the right scope, check what came back, and turn a
 // dead token into "log in again" with nothing stale left behind.
 import { GenericError, MissingRefreshTokenError, MissingScopesError } from '../errors.js';
-import { DEFAULT_AUDIENCE } from '../scope.js';
+import { DEFAULT_AUDIENCE, missingScopes, scopesIncluded } from '../scope.js';
 import type { TokenResponse } from '../token-endpoint.js';
-import { isMrrtGrant, missingScopes, scopeToRequest } from './mrrt-scope.js';
 import type { FoundRefreshToken, RefreshSlot, RefreshTokenVault } from './vault.js';
 
 /** What the refresh flow needs from the client; `T` is what a stored answer becomes. */
@@ -34,8 +33,14 @@ export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWant
   const { audience, scope, redirect_uri } = wanted;
   const found = await deps.vault.find(audience, scope, deps.useMrrt);
   if (!found) throw new MissingRefreshTokenError(audience, scope);
-  const requested = scopeToRequest(deps.useMrrt, wanted, found);
-  const checkScopes = deps.useMrrt && isMrrtGrant(wanted, found);
+  // The SPA SDK's MRRT scope rules (https://auth0.com/docs/secure/tokens/refresh-tokens/multi-resource-refresh-token):
+  // a token of the same audience whose scope covers the request is refreshed with its own scope,
+  // so that a narrower call does not down-scope its next access tokens; any other grant (another
+  // audience, more scopes: an MRRT grant) asks for the requested scope, and its answer must grant
+  // every one of them.
+  const own = found.audience === audience && scopesIncluded(scope, found.scope);
+  const requested = deps.useMrrt && own ? found.scope : scope;
+  const checkScopes = deps.useMrrt && !own;
   try {
     return await deps.grant(
       {
