@@ -317,14 +317,11 @@ export class Auth0Client {
   async logout(options: LogoutOptions = {}): Promise<void> {
     const { openUrl, logoutParams } = options;
     const clientId = options.clientId === null ? null : (options.clientId ?? this.#options.clientId);
-    await this.#forgetTokens(clientId);
-    setCookie(this.#cookie, undefined, this.#options);
+    await this.#endLocalSession('logout', clientId);
     setCookie(this.#orgHint, undefined, this.#options);
     this.#transactions.remove();
     // The key the tokens were bound to goes with them; without IndexedDB there is nothing to delete.
     await this.#dpop?.clear().catch(() => undefined);
-    this.#session.set('anonymous');
-    this.#sync.post({ type: 'logout', clientId });
     const url = buildLogoutUrl(this.#options.domainUrl, clientId, logoutParams);
     if (openUrl) await openUrl(url);
     else if (openUrl !== false) window.location.assign(url);
@@ -535,14 +532,15 @@ export class Auth0Client {
   }
 
   /**
-   * The session ended here (a dead refresh token): every entry of the client, the hint cookie
-   * and the worker's tokens go, the state becomes anonymous, and the other tabs re-read the cache.
+   * Ends the local session — at logout, or here when the refresh token died: the tokens of
+   * `clientId` (`null`: of every client) and the hint cookie go, the state becomes anonymous, and
+   * the other tabs hear it (`logout`, or `sync`: re-read the cache).
    */
-  async #endLocalSession(): Promise<void> {
-    await this.#forgetTokens();
+  async #endLocalSession(type: 'logout' | 'sync' = 'sync', clientId: string | null = this.#options.clientId): Promise<void> {
+    await this.#forgetTokens(clientId);
     setCookie(this.#cookie, undefined, this.#options);
     this.#session.set('anonymous');
-    this.#sync.post({ type: 'sync', clientId: this.#options.clientId });
+    this.#sync.post({ type, clientId });
   }
 
   /**
