@@ -82,24 +82,19 @@ export class Auth0LoginButton extends Auth0ConsumerElement {
   private _login(): void {
     const client = this.session?.client;
     if (!client || !emit(this, 'auth0-login', { mode: this.mode }, true)) return;
-    const authorizationParams: Record<string, string> = {};
-    const params: Array<[string, string | undefined]> = [
-      ['organization', this.organization], ['invitation', this.invitation], ['screen_hint', this.screenHint],
-      ['connection', this.connection], ['login_hint', this.loginHint], ['audience', this.audience], ['scope', this.scope],
-    ];
-    for (const [name, value] of params) if (value) authorizationParams[name] = value;
+    const { organization, invitation, screenHint, connection, loginHint, audience, scope } = this;
+    const params = { organization, invitation, screen_hint: screenHint, connection, login_hint: loginHint, audience, scope };
+    const authorizationParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value));
     // No await before this call: the popup must open inside the click's user activation.
     const login = this.mode === 'popup'
       ? client.loginWithPopup({ authorizationParams })
       : client.loginWithRedirect({ authorizationParams });
     this._busy = true;
-    login.then(
-      () => { this._busy = false; },
-      (error: Error) => {
-        this._busy = false;
+    login
+      .catch((error: Error) => {
         // The engine may have reported it in its state already (the provider then fires it).
         if (this.session?.error !== error) emit(this, 'auth0-error', { error });
-      },
-    );
+      })
+      .finally(() => (this._busy = false));
   }
 }
