@@ -90,11 +90,13 @@ export class Auth0LoginButton extends Auth0ConsumerElement {
       ? client.loginWithPopup({ authorizationParams })
       : client.loginWithRedirect({ authorizationParams });
     this._busy = true;
-    login
-      .catch((error: Error) => {
+    login.then(
+      () => (this._busy = false),
+      (error: Error) => {
+        this._busy = false;
         // The engine may have reported it in its state already (the provider then fires it).
         if (this.session?.error !== error) emit(this, 'auth0-error', { error });
-      })
-      .finally(() => (this._busy = false));
+      },
+    );
   }
 }
