@@ -15,5 +15,25 @@ export default {
         customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       },
     },
+    {
+      // Lit's internal reactive state (`static properties = {_busy: {state: true}}`) has no
+      // attribute; the analyzer still lists it as one. `_`-prefixed members are not public API.
+      name: 'hide-internal-state',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            if (declaration.attributes) {
+              declaration.attributes = declaration.attributes.filter((a) => !a.fieldName?.startsWith('_'));
+            }
+            for (const member of declaration.members ?? []) {
+              if (member.name.startsWith('_')) {
+                member.privacy = 'private';
+                delete member.attribute;
+              }
+            }
+          }
+        }
+      },
+    },
   ],
 };
