@@ -22,6 +22,8 @@ const sameUser = (a: User | undefined, b: User | undefined) => a === b || JSON.s
 /** Holds the current snapshot and notifies listeners on change. */
 export class SessionStore {
   #current: SessionState = freeze({ status: 'loading', user: undefined, error: undefined });
+  /** The user object the snapshot was copied from: a cache hit passes the same one again. */
+  #source: User | undefined;
   readonly #listeners = new Set<SessionListener>();
 
   get state(): SessionState {
@@ -31,7 +33,9 @@ export class SessionStore {
   /** Replaces the snapshot when something differs and tells every listener. */
   set(status: SessionStatus, user?: User, error?: Error): void {
     const prev = this.#current;
-    if (prev.status === status && prev.error === error && sameUser(prev.user, user)) return;
+    const unchanged = prev.status === status && prev.error === error && (user === this.#source || sameUser(prev.user, user));
+    this.#source = user;
+    if (unchanged) return;
     this.#current = freeze({ status, user, error });
     for (const listener of [...this.#listeners]) {
       try {
