@@ -129,12 +129,15 @@ async function both(fn) {
 }
 
 const rows = [...sizeRows(root, SPA_SDK_BUNDLE)];
+/** Our own calls that failed: the table is still printed, and the run exits non-zero. */
+const failures = [];
 try {
   for (const cache of ['localstorage', 'memory']) {
     const r = await both((sdk) => cachedTokens(sdk, cache));
     rows.push({ name: `getTokenSilently from cache (${cache}), calls/s`, ours: r.ours.perSecond, theirs: r.spa.perSecond, better: 'higher' });
-    rows.push({ name: `  p50 µs (${cache})`, ours: r.ours.p50Us, theirs: r.spa.p50Us, better: 'lower' });
-    rows.push({ name: `  p99 µs (${cache})`, ours: r.ours.p99Us, theirs: r.spa.p99Us, better: 'lower' });
+    const resolution = r.ours.timerResolutionUs ? `timer resolution ${r.ours.timerResolutionUs} µs` : '';
+    rows.push({ name: `  p50 µs (${cache})`, ours: r.ours.p50Us, theirs: r.spa.p50Us, better: 'lower', note: resolution });
+    rows.push({ name: `  p99 µs (${cache})`, ours: r.ours.p99Us, theirs: r.spa.p99Us, better: 'lower', note: resolution });
   }
   for (const [label, tabs, perTab] of [[`${N.burst} concurrent calls, 1 tab`, 1, N.burst], [`${N.tabs} tabs × ${N.perTab} calls`, N.tabs, N.perTab]]) {
     const r = await both((sdk) => refreshBurst(sdk, tabs, perTab));
@@ -143,6 +146,7 @@ try {
     rows.push({ name: `expired token + refresh token, ${label}: token requests`, ours: r.ours?.requests, theirs: r.spa?.requests, better: 'lower', comparable: clean });
     const errorNote = (side) => (r[side]?.errors.length ? `${side === 'ours' ? 'ours' : 'SPA SDK'}: ${[...new Set(r[side].errors)].join(' ')}` : '');
     rows.push({ name: `  errors (${label})`, ours: r.ours?.errors.length, theirs: r.spa?.errors.length, comparable: false, note: [errorNote('ours'), errorNote('spa')].filter(Boolean).join('; ') });
+    if (r.ours?.errors.length) failures.push(`ours failed calls in the refresh burst (${label}): ${errorNote('ours')}`);
   }
   const cold = await both(coldStart);
   rows.push({ name: `cold start, cached session: navigation → authenticated, median ms (${N.coldLoads} loads)`, ours: cold.ours.medianMs, theirs: cold.spa.medianMs, better: 'lower' });
@@ -169,6 +173,11 @@ if (!smoke) {
     new URL('./RESULTS.md', import.meta.url),
     `# Bench results\n\nLast full run of \`npm run bench\`: ${result.date}\n\nMachine: ${result.machine}\n\n\`\`\`\n${table}\n\`\`\`\n`,
   );
+}
+
+if (failures.length) {
+  console.error(`\nbench: ${failures.join('; ')}`);
+  process.exitCode = 1;
 }
 
 function machineLine() {
