@@ -1,15 +1,9 @@
 // The login in flight, between `loginWithRedirect` and `handleRedirectCallback`: one per client,
 // in sessionStorage (per tab, survives the round trip to the tenant) under the SPA SDK's key.
+import type { AuthorizeRequest } from './authorize-url.js';
 
 /** What a redirect login must remember to finish safely. */
-export interface Transaction {
-  state: string;
-  nonce: string;
-  code_verifier: string;
-  redirect_uri: string | undefined;
-  /** The requested scope and audience: the cache key of the resulting token. */
-  scope: string;
-  audience: string;
+export interface Transaction extends Omit<AuthorizeRequest, 'url'> {
   appState?: any;
   organization?: string;
   max_age?: number;
