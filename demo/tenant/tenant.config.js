@@ -84,7 +84,8 @@ export default {
       nickname: 'alice',
       email: 'alice@example.com',
       email_verified: true,
-      picture: 'https://s.gravatar.com/avatar/alice.png',
+      // Inline pictures: the demo and the tests run with no internet.
+      picture: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 64 64'%3E%3Ccircle cx='32' cy='32' r='32' fill='%23635dff'/%3E%3Ctext x='32' y='42' font-family='sans-serif' font-size='28' text-anchor='middle' fill='white'%3EA%3C/text%3E%3C/svg%3E",
       updated_at: '2025-01-01T00:00:00.000Z',
       organizations: ['acme', 'globex'],
     },
@@ -96,7 +97,7 @@ export default {
       nickname: 'bob',
       email: 'bob@example.com',
       email_verified: false,
-      picture: 'https://s.gravatar.com/avatar/bob.png',
+      picture: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 64 64'%3E%3Ccircle cx='32' cy='32' r='32' fill='%230a7c66'/%3E%3Ctext x='32' y='42' font-family='sans-serif' font-size='28' text-anchor='middle' fill='white'%3EB%3C/text%3E%3C/svg%3E",
       updated_at: '2025-01-02T00:00:00.000Z',
       organizations: ['acme'],
     },

@@ -56,7 +56,7 @@ describe('<auth0-user>', () => {
     expect(name.textContent).to.equal(users.alice.name);
     expect(email.textContent).to.equal(users.alice.email);
     expect(avatar.localName).to.equal('img');
-    expect(avatar.getAttribute('src')).to.match(/^https:\/\//);
+    expect(avatar.getAttribute('src')).to.match(/^data:image\/svg\+xml,/);
     expect(avatar.getAttribute('alt')).to.equal('');
     expect(user.querySelector('span')!.checkVisibility()).to.equal(false);
     await expect(user).to.be.accessible();
