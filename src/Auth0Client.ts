@@ -1,31 +1,22 @@
 // The session engine's orchestration: the SPA SDK's methods, each one a short sequence of the
 // single-concept modules next to this file.
-import { buildAuthorizeRequest, type AuthorizeRequest } from './authorize-url.js';
-import { CacheManager } from './cache/cache-manager.js';
-import type { CacheKeyParts, ICache } from './cache/cache-entry.js';
-import { InMemoryCache } from './cache/in-memory-cache.js';
-import { LocalStorageCache } from './cache/local-storage-cache.js';
+import { authorizeRequest, createContext, maxAge, mergeParams, type ClientContext } from './client-context.js';
 import { AuthenticationError, GenericError, PopupOpenError } from './errors.js';
-import { verifyIdToken, type IdToken, type User } from './id-token.js';
+import type { IdToken, User } from './id-token.js';
 import { buildLogoutUrl } from './logout-url.js';
-import { resolveOptions, type Auth0ClientOptions, type AuthorizationParams, type ResolvedOptions } from './options.js';
+import type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
-import { baseScope, DEFAULT_AUDIENCE, scopeFor, type BaseScopes } from './scope.js';
-import { getCookie, organizationHint, sessionHint, setCookie } from './cookies.js';
-import { runSilentIframe } from './silent-iframe.js';
-import { SessionStore, type SessionListener, type SessionState } from './state.js';
-import { requestToken, type TokenRequest, type TokenResponse } from './token-endpoint.js';
-import { Dpop } from './dpop/dpop.js';
+import { DEFAULT_AUDIENCE } from './scope.js';
+import { getCookie, setCookie } from './cookies.js';
+import type { SessionListener, SessionState } from './state.js';
+import type { Dpop } from './dpop/dpop.js';
 import type { DpopProofParams } from './dpop/proof.js';
-import { sendWithDpop, type TokenSender } from './dpop/token-request.js';
 import { createFetcher, type CustomFetchMinimalOutput, type Fetcher, type FetcherConfig } from './fetcher.js';
 import { tokenExchangeGrant, type CustomTokenExchangeOptions, type TokenEndpointResponse } from './token-exchange.js';
 import { tokenLockName, withLock } from './lock.js';
-import { CacheVault } from './refresh/cache-vault.js';
-import { refreshTokens } from './refresh/refresh-grant.js';
-import type { FoundRefreshToken, RefreshTokenVault } from './refresh/vault.js';
-import { WorkerVault } from './refresh/worker-client.js';
-import { SessionSync, type SessionEvent } from './session-sync.js';
+import { endLocalSession, onSessionEvent } from './session-events.js';
+import { exchangeCode, grantTokens } from './session-writer.js';
+import { silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
 import { TransactionStore, type ConnectTransaction } from './transaction-store.js';
 import { finishConnect, startConnect, type ConnectAccountRedirectResult, type ConnectApi, type RedirectConnectAccountOptions } from './connect/connect-account.js';
 import { CONNECT_SCOPE, MY_ACCOUNT_NONCE_ID, myAccountAudience, myAccountPost, timedFetch, type ApiAnswer } from './connect/my-account-api.js';
@@ -40,9 +31,6 @@ import type {
   RevokeRefreshTokenOptions,
 } from './types.js';
 
-/** Authorization parameters after merging: scope resolved, the rest as given. */
-type ResolvedParams = AuthorizationParams & { scope: string };
-
 /** Errors of `checkSession` that only mean "no session": the user is anonymous, not broken. */
 const NO_SESSION_ERRORS = ['login_required', 'consent_required', 'interaction_required', 'account_selection_required', 'access_denied', 'missing_refresh_token'];
 
@@ -52,51 +40,19 @@ const NO_SESSION_ERRORS = ['login_required', 'consent_required', 'interaction_re
  * (RFC 6749 §4.1, RFC 7636), ID tokens verified (signature and claims) before anything is cached.
  */
 export class Auth0Client {
-  readonly #options: ResolvedOptions;
-  readonly #scope: BaseScopes;
-  readonly #tenantOrigin: string;
-  readonly #cacheManager: CacheManager;
+  readonly #ctx: ClientContext;
   readonly #transactions: TransactionStore;
-  /** The names of the session and organization hint cookies. */
-  readonly #cookie: string;
-  readonly #orgHint: string;
-  readonly #session = new SessionStore();
-  readonly #inFlight = new Map<string, Promise<GetTokenSilentlyVerboseResponse>>();
-  readonly #dpop?: Dpop;
-  /** Where refresh tokens live: a Web Worker in memory mode, else the cache entries. */
-  readonly #vault: RefreshTokenVault;
-  readonly #sync: SessionSync;
-  /** Counts local session ends: a refresh that started before one must not store its answer. */
-  #generation = 0;
-  /** Whether this engine restores sessions (`checkSession` ran): only then does it join logins elsewhere. */
-  #restores = false;
+  readonly #inFlight: Flights = new Map();
 
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
-    this.#options = resolveOptions(options);
-    const { clientId, cache, cacheLocation } = this.#options;
-    if (cache && cacheLocation) {
-      console.warn('Auth0Client: `cache` is used and `cacheLocation` ignored.');
-    }
-    const store: ICache = cache ?? (cacheLocation === 'localstorage' ? new LocalStorageCache() : new InMemoryCache());
-    this.#scope = baseScope(this.#options.authorizationParams.scope, this.#options.useRefreshTokens);
-    this.#tenantOrigin = new URL(this.#options.domainUrl).origin;
-    this.#cacheManager = new CacheManager(store, clientId, this.#options.nowProvider);
-    this.#transactions = new TransactionStore(clientId);
-    this.#cookie = sessionHint(clientId);
-    this.#orgHint = organizationHint(clientId);
-    if (this.#options.useDpop) this.#dpop = new Dpop(clientId, this.#options.httpTimeoutInSeconds * 1000);
-    const inMemory = !cache && cacheLocation !== 'localstorage';
-    this.#vault =
-      this.#options.useRefreshTokens && inMemory && typeof Worker === 'function'
-        ? new WorkerVault(this.#options.domainUrl, this.#options.workerUrl)
-        : new CacheVault(this.#cacheManager, store, clientId);
-    this.#sync = new SessionSync((event) => void this.#onSessionEvent(event));
+    this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
+    this.#transactions = new TransactionStore(this.#ctx.options.clientId);
   }
 
   /** The current session snapshot (frozen). */
   get state(): SessionState {
-    return this.#session.state;
+    return this.#ctx.session.state;
   }
 
   /**
@@ -104,7 +60,7 @@ export class Auth0Client {
    * `{status, user, error}` on every change. Returns the function that unsubscribes.
    */
   subscribe(listener: SessionListener): () => void {
-    return this.#session.subscribe(listener);
+    return this.#ctx.session.subscribe(listener);
   }
 
   /**
@@ -113,8 +69,8 @@ export class Auth0Client {
    */
   async loginWithRedirect<TAppState = any>(options: RedirectLoginOptions<TAppState> = {}): Promise<void> {
     const { openUrl, fragment, appState } = options;
-    const params = this.#params(options.authorizationParams);
-    const request = await this.#authorizeRequest(params);
+    const params = mergeParams(this.#ctx, options.authorizationParams);
+    const request = await authorizeRequest(this.#ctx, params);
     const { url, ...secrets } = request;
     this.#transactions.create({ ...secrets, appState, organization: params.organization, max_age: maxAge(params), response_type: 'code' });
     const target = fragment ? `${url}#${fragment}` : url;
@@ -150,18 +106,18 @@ export class Auth0Client {
         if (!transaction.code_verifier || transaction.state !== state) throw new GenericError('state_mismatch', 'Invalid state');
         if (error) throw new AuthenticationError(error, query.get('error_description') || error, state!, transaction.appState);
         if (!code) throw new GenericError('missing_callback_params', 'The login answer has no code.');
-        await this.#exchangeCode(code, transaction, transaction.organization, transaction.max_age);
+        await exchangeCode(this.#ctx, code, transaction, transaction.organization, transaction.max_age);
         return { appState: transaction.appState, response_type: 'code' };
       }
     } catch (e) {
-      this.#session.set('error', undefined, e as Error);
+      this.#ctx.session.set('error', undefined, e as Error);
       throw e;
     }
     try {
       return await finishConnect<TAppState>(this.#myAccountApi(true), query!, connect!);
     } finally {
       // A fresh page load: settle the state as on any load (getting the token usually did).
-      if (this.#session.state.status === 'loading') await this.checkSession().catch(() => undefined);
+      if (this.#ctx.session.state.status === 'loading') await this.checkSession().catch(() => undefined);
     }
   }
 
@@ -178,7 +134,7 @@ export class Auth0Client {
    *   (e.g. `connection_not_found`); the token errors of `getTokenSilently`.
    */
   async connectAccountWithRedirect<TAppState = any>(options: RedirectConnectAccountOptions<TAppState>): Promise<void> {
-    const redirectUri = this.#options.authorizationParams.redirect_uri ?? window.location.origin;
+    const redirectUri = this.#ctx.options.authorizationParams.redirect_uri ?? window.location.origin;
     const { url, transaction } = await startConnect(this.#myAccountApi(false), options, redirectUri);
     this.#transactions.create(transaction);
     if (options.openUrl) await options.openUrl(url);
@@ -187,12 +143,12 @@ export class Auth0Client {
 
   /** The My Account API's calls on a fetcher with its token (`Authorization: DPoP` and a proof with `useDpop`). */
   #myAccountApi(afterRedirect: boolean): ConnectApi {
-    const { domainUrl } = this.#options;
+    const { domainUrl } = this.#ctx.options;
     const authorizationParams = { audience: myAccountAudience(domainUrl), scope: CONNECT_SCOPE };
     const fetcher = this.createFetcher<ApiAnswer>({
       dpopNonceId: MY_ACCOUNT_NONCE_ID,
       detailedResponse: true,
-      fetch: timedFetch(this.#options.httpTimeoutInSeconds * 1000),
+      fetch: timedFetch(this.#ctx.options.httpTimeoutInSeconds * 1000),
       getAccessToken: async () => {
         try {
           return await this.getTokenSilently({ authorizationParams, detailedResponse: true });
@@ -201,7 +157,7 @@ export class Auth0Client {
           // page's worker: the tenant session gives the token instead (silent iframe, bound by
           // dpop_jkt), so that finishing a connect never needs a new login.
           if (!afterRedirect || (e as GenericError).error !== 'missing_refresh_token') throw e;
-          return this.#tokenFromIframe(this.#params(authorizationParams));
+          return tokenFromIframe(this.#ctx, mergeParams(this.#ctx, authorizationParams));
         }
       },
     });
@@ -216,25 +172,25 @@ export class Auth0Client {
    * there may be one, gets a token silently; "no session" answers leave the user anonymous.
    */
   async checkSession(options?: GetTokenSilentlyOptions): Promise<void> {
-    this.#restores = true;
+    this.#ctx.restores = true;
     // useDpop without a working IndexedDB fails here, at start, with `dpop_unavailable`.
-    await this.#dpop?.ready().catch((e) => {
-      this.#session.set('error', undefined, e);
+    await this.#ctx.dpop?.ready().catch((e) => {
+      this.#ctx.session.set('error', undefined, e);
       throw e;
     });
-    if (getCookie(this.#cookie) !== undefined) {
+    if (getCookie(this.#ctx.cookie) !== undefined) {
       try {
         await this.getTokenSilently(options);
         return;
       } catch (e) {
         if (!NO_SESSION_ERRORS.includes((e as GenericError).error)) {
-          this.#session.set('error', undefined, e as Error);
+          this.#ctx.session.set('error', undefined, e as Error);
           throw e;
         }
       }
     }
     const user = await this.getUser();
-    this.#session.set(user ? 'authenticated' : 'anonymous', user);
+    this.#ctx.session.set(user ? 'authenticated' : 'anonymous', user);
   }
 
   /**
@@ -251,20 +207,7 @@ export class Auth0Client {
   async getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<GetTokenSilentlyVerboseResponse>;
   async getTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
   async getTokenSilently(options: GetTokenSilentlyOptions = {}): Promise<any> {
-    const params = this.#params(options.authorizationParams);
-    const keyParts = { clientId: this.#options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope };
-    const cacheMode = options.cacheMode ?? 'on';
-    let result = cacheMode === 'off' ? undefined : await this.#fromCache(keyParts);
-    if (!result && cacheMode !== 'cache-only') {
-      // One flight per audience, scope and cache mode here; the lock makes it one across tabs.
-      const flightKey = `${keyParts.audience}::${keyParts.scope}::${cacheMode}`;
-      let flight = this.#inFlight.get(flightKey);
-      if (!flight) {
-        flight = this.#lockedToken(params, keyParts, cacheMode === 'off', options.timeoutInSeconds).finally(() => this.#inFlight.delete(flightKey));
-        this.#inFlight.set(flightKey, flight);
-      }
-      result = await flight;
-    }
+    const result = await silentToken(this.#ctx, this.#inFlight, options);
     return options.detailedResponse ? result : result?.access_token;
   }
 
@@ -288,21 +231,21 @@ export class Auth0Client {
   async #popupLogin({ authorizationParams }: PopupLoginOptions, config: PopupConfigOptions): Promise<GetTokenSilentlyVerboseResponse> {
     if (config.popup === null) throw new PopupOpenError(); // the caller's own window.open was blocked
     const popup = config.popup ?? openPopup();
-    const params = this.#params(authorizationParams);
-    const request = await this.#authorizeRequest(params, 'web_message');
-    const timeout = config.timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
-    const code = await runPopup(popup, request.url, this.#tenantOrigin, request.state, timeout);
-    return this.#exchangeCode(code, request, params.organization, maxAge(params));
+    const params = mergeParams(this.#ctx, authorizationParams);
+    const request = await authorizeRequest(this.#ctx, params, 'web_message');
+    const timeout = config.timeoutInSeconds ?? this.#ctx.options.authorizeTimeoutInSeconds;
+    const code = await runPopup(popup, request.url, this.#ctx.tenantOrigin, request.state, timeout);
+    return exchangeCode(this.#ctx, code, request, params.organization, maxAge(params));
   }
 
   /** The user's profile from the ID token, or `undefined` when logged out. */
   async getUser<TUser extends User = User>(): Promise<TUser | undefined> {
-    return (await this.#cacheManager.getIdToken(this.#options.clientId))?.decodedToken.user as TUser | undefined;
+    return (await this.#ctx.cacheManager.getIdToken(this.#ctx.options.clientId))?.decodedToken.user as TUser | undefined;
   }
 
   /** Every claim of the ID token, with the raw token as `__raw`. */
   async getIdTokenClaims(): Promise<IdToken | undefined> {
-    return (await this.#cacheManager.getIdToken(this.#options.clientId))?.decodedToken.claims;
+    return (await this.#ctx.cacheManager.getIdToken(this.#ctx.options.clientId))?.decodedToken.claims;
   }
 
   /** Whether an ID token is cached for this client. */
@@ -316,13 +259,13 @@ export class Auth0Client {
    */
   async logout(options: LogoutOptions = {}): Promise<void> {
     const { openUrl, logoutParams } = options;
-    const clientId = options.clientId === null ? null : (options.clientId ?? this.#options.clientId);
-    await this.#endLocalSession('logout', clientId);
-    setCookie(this.#orgHint, undefined, this.#options);
+    const clientId = options.clientId === null ? null : (options.clientId ?? this.#ctx.options.clientId);
+    await endLocalSession(this.#ctx, 'logout', clientId);
+    setCookie(this.#ctx.orgHint, undefined, this.#ctx.options);
     this.#transactions.remove();
     // The key the tokens were bound to goes with them; without IndexedDB there is nothing to delete.
-    await this.#dpop?.clear().catch(() => undefined);
-    const url = buildLogoutUrl(this.#options.domainUrl, clientId, logoutParams);
+    await this.#ctx.dpop?.clear().catch(() => undefined);
+    const url = buildLogoutUrl(this.#ctx.options.domainUrl, clientId, logoutParams);
     if (openUrl) await openUrl(url);
     else if (openUrl !== false) window.location.assign(url);
   }
@@ -334,13 +277,13 @@ export class Auth0Client {
    * @throws GenericError with the tenant's `error` (the tokens are kept then); TimeoutError.
    */
   async revokeRefreshToken(options: RevokeRefreshTokenOptions = {}): Promise<void> {
-    const { domainUrl, clientId, httpTimeoutInSeconds, authorizeTimeoutInSeconds } = this.#options;
-    const audience = options.audience || this.#options.authorizationParams.audience || DEFAULT_AUDIENCE;
-    const request = { ...this.#options, url: `${domainUrl}/oauth/revoke`, timeoutMs: httpTimeoutInSeconds * 1000 };
+    const { domainUrl, clientId, httpTimeoutInSeconds, authorizeTimeoutInSeconds } = this.#ctx.options;
+    const audience = options.audience || this.#ctx.options.authorizationParams.audience || DEFAULT_AUDIENCE;
+    const request = { ...this.#ctx.options, url: `${domainUrl}/oauth/revoke`, timeoutMs: httpTimeoutInSeconds * 1000 };
     // Under the token lock: no refresh may rotate a token while it is being revoked.
     await withLock(tokenLockName(clientId), authorizeTimeoutInSeconds * 1000, async () => {
-      await this.#vault.catchUp();
-      await this.#vault.revoke(audience, request);
+      await this.#ctx.vault.catchUp();
+      await this.#ctx.vault.revoke(audience, request);
     });
   }
 
@@ -375,9 +318,9 @@ export class Auth0Client {
   async #exchange(options: CustomTokenExchangeOptions, login: boolean): Promise<TokenEndpointResponse> {
     const call: AuthorizationParams = {};
     for (const key of ['audience', 'scope', 'organization'] as const) if (options?.[key] !== undefined) call[key] = options[key];
-    const { audience, scope, organization } = this.#params(call);
+    const { audience, scope, organization } = mergeParams(this.#ctx, call);
     const grant = tokenExchangeGrant(options, { audience, scope, organization });
-    return this.#tokens(grant, { scope, audience: audience || DEFAULT_AUDIENCE }, organization, undefined, login);
+    return grantTokens(this.#ctx, grant, { scope, audience: audience || DEFAULT_AUDIENCE }, organization, undefined, login);
   }
 
   /**
@@ -411,7 +354,7 @@ export class Auth0Client {
    * @throws TypeError naming a malformed config field.
    */
   createFetcher<TOutput extends CustomFetchMinimalOutput = Response>(config: FetcherConfig<TOutput> = {}): Fetcher<TOutput> {
-    return createFetcher(config, this, !!this.#dpop, ({ audience, scope } = {}) => {
+    return createFetcher(config, this, !!this.#ctx.dpop, ({ audience, scope } = {}) => {
       const authorizationParams: AuthorizationParams = {};
       if (audience) authorizationParams.audience = audience;
       if (scope) authorizationParams.scope = Array.isArray(scope) ? scope.join(' ') : scope;
@@ -420,235 +363,9 @@ export class Auth0Client {
   }
 
   #dpopOrFail(): Dpop {
-    if (!this.#dpop) throw new TypeError('Auth0Client: option `useDpop` must be true to use DPoP');
-    return this.#dpop;
+    if (!this.#ctx.dpop) throw new TypeError('Auth0Client: option `useDpop` must be true to use DPoP');
+    return this.#ctx.dpop;
   }
-
-  /** Client defaults merged with per-call parameters; per-call scopes merge with the default scope. */
-  #params(callParams: AuthorizationParams = {}): ResolvedParams {
-    const merged = { ...this.#options.authorizationParams, ...callParams };
-    return { ...merged, scope: scopeFor(this.#scope, callParams.scope, merged.audience) };
-  }
-
-  /**
-   * An authorize request: for a redirect (`query`), or a popup or iframe (`web_message`, whose
-   * redirect_uri defaults to this page's origin). With `useDpop` the code is bound to this
-   * client's key: `dpop_jkt` (RFC 9449 §10).
-   */
-  async #authorizeRequest(params: ResolvedParams, response_mode?: 'web_message'): Promise<AuthorizeRequest> {
-    const redirect_uri = params.redirect_uri ?? (response_mode && window.location.origin);
-    const dpop_jkt = await this.#dpop?.thumbprint();
-    return buildAuthorizeRequest(this.#options.domainUrl, this.#options.clientId, { ...params, dpop_jkt, redirect_uri }, response_mode);
-  }
-
-  /**
-   * POSTs a grant to `/oauth/token`. With `useDpop` a DPoP proof made here goes along, the
-   * tenant's nonce is kept and `use_dpop_nonce` retried once (RFC 9449 §5, §8). `send` lets
-   * another sender (the refresh-token worker) make the request: it must send `request.headers`
-   * and call `request.onDpopNonce` with every `DPoP-Nonce` it receives.
-   */
-  #requestToken(grant: TokenRequest['grant'], send: TokenSender = requestToken): Promise<TokenResponse> {
-    const request = { ...this.#options, timeoutMs: this.#options.httpTimeoutInSeconds * 1000, grant };
-    return this.#dpop ? sendWithDpop(this.#dpop, request, send) : send(request);
-  }
-
-  /** A live cached token, in the shape of a detailed response; needs the ID token too. */
-  async #fromCache(keyParts: { clientId: string; audience: string; scope: string }) {
-    const entry = await this.#cacheManager.get(keyParts);
-    if (!entry?.access_token) return undefined;
-    const idToken = await this.#cacheManager.getIdToken(keyParts.clientId);
-    if (!idToken) return undefined;
-    this.#session.set('authenticated', idToken.decodedToken.user);
-    return response(entry.access_token, idToken.id_token, entry.expires_in!, entry.token_type, entry.oauthTokenScope);
-  }
-
-  /**
-   * Gets a token from the tenant holding the client's Web Lock, so that one request serves every
-   * caller waiting in any tab: once the lock is held the cache is read again — with
-   * `cacheMode: 'off'`, a token that arrived while this call waited counts as fresh.
-   */
-  async #lockedToken(params: ResolvedParams, keyParts: CacheKeyParts, bypassCache: boolean, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
-    const seen = bypassCache ? (await this.#cacheManager.get(keyParts))?.access_token : undefined;
-    const waitMs = (timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds) * 1000;
-    return withLock(tokenLockName(this.#options.clientId), waitMs, async () => {
-      await this.#vault.catchUp();
-      const cached = await this.#fromCache(keyParts);
-      if (cached && (!bypassCache || cached.access_token !== seen)) return cached;
-      try {
-        return await this.#obtainToken(params, timeoutInSeconds);
-      } finally {
-        await this.#vault.settle();
-      }
-    });
-  }
-
-  /**
-   * The one path that gets a new token from the tenant: the refresh-token grant with
-   * `useRefreshTokens` (the iframe only as `useRefreshTokensFallback`), else the silent iframe.
-   * A dead refresh token ends the local session unless the fallback brings a new one.
-   */
-  async #obtainToken(params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
-    if (!this.#options.useRefreshTokens) return this.#tokenFromIframe(params, timeoutInSeconds);
-    try {
-      return await this.#tokenFromRefreshToken(params);
-    } catch (e) {
-      const code = (e as GenericError).error;
-      const dead = code === 'login_required';
-      let error = e;
-      if (this.#options.useRefreshTokensFallback && (dead || code === 'missing_refresh_token' || code === 'missing_scopes')) {
-        try {
-          return await this.#tokenFromIframe(params, timeoutInSeconds);
-        } catch (iframeError) {
-          error = iframeError;
-        }
-      }
-      if (dead) await this.#endLocalSession();
-      throw error;
-    }
-  }
-
-  /** The refresh-token grant for `params`' audience and scope, answered into the cache. */
-  #tokenFromRefreshToken(params: ResolvedParams): Promise<GetTokenSilentlyVerboseResponse> {
-    const wanted = { audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope, redirect_uri: params.redirect_uri ?? window.location.origin };
-    return refreshTokens(
-      {
-        vault: this.#vault,
-        useMrrt: !!this.#options.useMrrt,
-        grant: (grant, from, accept) => this.#tokens(grant, wanted, params.organization, maxAge(params), true, { from, accept }),
-      },
-      wanted,
-    );
-  }
-
-  /**
-   * Drops the tokens of `clientId` (default: this client's; `null`, from `logout({clientId:
-   * null})`: every client's) from the cache and the worker; a refresh still under way will not
-   * store its answer.
-   */
-  async #forgetTokens(clientId: string | null = this.#options.clientId): Promise<void> {
-    this.#generation += 1;
-    await this.#cacheManager.clear(clientId ?? undefined);
-    await this.#vault.clear().catch(() => undefined);
-  }
-
-  /**
-   * Ends the local session — at logout, or here when the refresh token died: the tokens of
-   * `clientId` (`null`: of every client) and the hint cookie go, the state becomes anonymous, and
-   * the other tabs hear it (`logout`, or `sync`: re-read the cache).
-   */
-  async #endLocalSession(type: 'logout' | 'sync' = 'sync', clientId: string | null = this.#options.clientId): Promise<void> {
-    await this.#forgetTokens(clientId);
-    setCookie(this.#cookie, undefined, this.#options);
-    this.#session.set('anonymous');
-    this.#sync.post({ type, clientId });
-  }
-
-  /**
-   * Another tab's news: a logout ends this engine's session too; a login, refresh or cache change
-   * is read back from the cache — and a login this cache does not show (memory mode, or another
-   * user: whose tokens go) is joined, by an engine that restores sessions, with this tab's own
-   * silent authentication, as on page load.
-   */
-  async #onSessionEvent({ type, clientId, sub }: SessionEvent): Promise<void> {
-    if (clientId !== null && clientId !== this.#options.clientId) return;
-    if (type === 'logout') {
-      await this.#forgetTokens();
-      this.#session.set('anonymous');
-      return;
-    }
-    let user = await this.getUser();
-    if (type === 'login' && user?.sub !== sub) {
-      if (user) await this.#forgetTokens();
-      if (this.#restores) await this.getTokenSilently().catch(() => undefined);
-      user = await this.getUser();
-    }
-    this.#session.set(user ? 'authenticated' : 'anonymous', user);
-  }
-
-  async #tokenFromIframe(params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
-    if (window.crossOriginIsolated) {
-      throw new GenericError('login_required', 'A cross-origin isolated page cannot use the silent iframe.');
-    }
-    // Without an organization of its own, silent authentication asks for the last login's one.
-    const organization = params.organization ?? (getCookie(this.#orgHint) || undefined);
-    const request = await this.#authorizeRequest({ ...params, organization, prompt: 'none' }, 'web_message');
-    const timeout = timeoutInSeconds ?? this.#options.authorizeTimeoutInSeconds;
-    const code = await runSilentIframe(request.url, this.#tenantOrigin, request.state, timeout);
-    return this.#exchangeCode(code, { ...request, silent: true }, organization, maxAge(params));
-  }
-
-  /** Code → tokens (RFC 6749 §4.1.3). */
-  #exchangeCode(
-    code: string,
-    request: Pick<AuthorizeRequest, 'code_verifier' | 'redirect_uri' | 'nonce' | 'scope' | 'audience'> & { silent?: boolean },
-    organization?: string,
-    max_age?: number,
-  ): Promise<GetTokenSilentlyVerboseResponse> {
-    const grant = { grant_type: 'authorization_code', code, code_verifier: request.code_verifier, redirect_uri: request.redirect_uri };
-    return this.#tokens(grant, request, organization, max_age);
-  }
-
-  /**
-   * A grant → tokens, then the ID token is verified; only then is anything written (unless
-   * `store` is false: custom token exchange without a session), so a failure leaves the cache,
-   * cookies and state as they were.
-   */
-  async #tokens(
-    grant: TokenRequest['grant'],
-    request: { nonce?: string; scope: string; audience: string; silent?: boolean },
-    organization?: string,
-    max_age?: number,
-    store = true,
-    refresh?: { from: FoundRefreshToken; accept: (tokens: TokenResponse) => void },
-  ): Promise<GetTokenSilentlyVerboseResponse> {
-    const { clientId } = this.#options;
-    const generation = this.#generation;
-    // A session's grants go through the vault: it keeps any refresh token (in memory mode, in the
-    // worker, which strips it from the answer) and rotates the one `refresh.from` used.
-    const transport = store ? this.#vault.transport(request, refresh?.from) : undefined;
-    const tokens = await this.#requestToken(grant, transport && ((sent) => requestToken({ ...sent, transport })));
-    refresh?.accept(tokens);
-    if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');
-    const now = await this.#options.nowProvider();
-    const decoded = await verifyIdToken(tokens.id_token, this.#options, request.nonce, organization, max_age, now).catch(async (e) => {
-      // A login whose ID token fails keeps no refresh token (a refreshed one stays: the old is used up).
-      if (store && !refresh) await this.#vault.discard(request).catch(() => undefined);
-      throw e;
-    });
-    const result = response(tokens.access_token, tokens.id_token, tokens.expires_in, tokens.token_type, tokens.scope);
-    if (!store) return result;
-    if (refresh && generation !== this.#generation) throw new GenericError('login_required', 'The session ended while the token was refreshed');
-    // Another user logged in: none of the previous user's tokens may survive.
-    const previous = await this.#cacheManager.getIdToken(clientId);
-    if (previous && previous.decodedToken.claims.sub !== decoded.claims.sub) await this.#cacheManager.clear(clientId);
-    await this.#cacheManager.setIdToken(clientId, tokens.id_token, decoded);
-    await this.#cacheManager.set({
-      client_id: clientId,
-      audience: request.audience,
-      scope: request.scope,
-      access_token: tokens.access_token,
-      expires_in: tokens.expires_in,
-      token_type: tokens.token_type,
-      ...(tokens.scope ? { oauthTokenScope: tokens.scope } : null),
-      ...(tokens.refresh_token ? { refresh_token: tokens.refresh_token } : null),
-    });
-    const cookie = { daysUntilExpire: this.#options.sessionCheckExpiryDays, cookieDomain: this.#options.cookieDomain };
-    setCookie(this.#cookie, 'true', cookie);
-    setCookie(this.#orgHint, decoded.claims.org_id || undefined, cookie);
-    this.#session.set('authenticated', decoded.user);
-    // Other tabs join a login (one made by the user), not this tab's silent renewal of a session.
-    const silent = refresh || request.silent;
-    this.#sync.post(silent ? { type: 'refresh', clientId } : { type: 'login', clientId, sub: decoded.claims.sub });
-    return result;
-  }
-}
-
-function response(access_token: string, id_token: string, expires_in: number, token_type?: string, scope?: string): GetTokenSilentlyVerboseResponse {
-  return { access_token, id_token, expires_in, token_type: token_type ?? 'Bearer', ...(scope ? { scope } : null) };
-}
-
-function maxAge(params: AuthorizationParams): number | undefined {
-  return params.max_age === undefined ? undefined : Number(params.max_age);
 }
 
 /**

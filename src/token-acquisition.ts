@@ -1,0 +1,117 @@
+// How `getTokenSilently` gets a token: the cache first, else one flight per audience and scope
+// in this tab, under a Web Lock shared by the origin's tabs, to the refresh-token grant or the
+// silent iframe.
+import { authorizeRequest, maxAge, mergeParams, tokenResponse, type ClientContext, type ResolvedParams } from './client-context.js';
+import type { CacheKeyParts } from './cache/cache-entry.js';
+import { getCookie } from './cookies.js';
+import { GenericError } from './errors.js';
+import { tokenLockName, withLock } from './lock.js';
+import { refreshTokens } from './refresh/refresh-grant.js';
+import { DEFAULT_AUDIENCE } from './scope.js';
+import { endLocalSession } from './session-events.js';
+import { exchangeCode, grantTokens } from './session-writer.js';
+import { runSilentIframe } from './silent-iframe.js';
+import type { GetTokenSilentlyOptions, GetTokenSilentlyVerboseResponse } from './types.js';
+
+/** The flights under way, by audience, scope and cache mode. */
+export type Flights = Map<string, Promise<GetTokenSilentlyVerboseResponse>>;
+
+/** `getTokenSilently`'s work; `undefined` only for `cacheMode: 'cache-only'` without a live token. */
+export async function silentToken(ctx: ClientContext, inFlight: Flights, options: GetTokenSilentlyOptions): Promise<GetTokenSilentlyVerboseResponse | undefined> {
+  const params = mergeParams(ctx, options.authorizationParams);
+  const keyParts = { clientId: ctx.options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope };
+  const cacheMode = options.cacheMode ?? 'on';
+  let result = cacheMode === 'off' ? undefined : await fromCache(ctx, keyParts);
+  if (!result && cacheMode !== 'cache-only') {
+    // One flight per audience, scope and cache mode here; the lock makes it one across tabs.
+    const flightKey = `${keyParts.audience}::${keyParts.scope}::${cacheMode}`;
+    let flight = inFlight.get(flightKey);
+    if (!flight) {
+      flight = lockedToken(ctx, params, keyParts, cacheMode === 'off', options.timeoutInSeconds).finally(() => inFlight.delete(flightKey));
+      inFlight.set(flightKey, flight);
+    }
+    result = await flight;
+  }
+  return result;
+}
+
+/** A live cached token, in the shape of a detailed response; needs the ID token too. */
+async function fromCache(ctx: ClientContext, keyParts: CacheKeyParts): Promise<GetTokenSilentlyVerboseResponse | undefined> {
+  const entry = await ctx.cacheManager.get(keyParts);
+  if (!entry?.access_token) return undefined;
+  const idToken = await ctx.cacheManager.getIdToken(keyParts.clientId);
+  if (!idToken) return undefined;
+  ctx.session.set('authenticated', idToken.decodedToken.user);
+  return tokenResponse(entry.access_token, idToken.id_token, entry.expires_in!, entry.token_type, entry.oauthTokenScope);
+}
+
+/**
+ * Gets a token from the tenant holding the client's Web Lock, so that one request serves every
+ * caller waiting in any tab: once the lock is held the cache is read again — with
+ * `cacheMode: 'off'`, a token that arrived while this call waited counts as fresh.
+ */
+async function lockedToken(ctx: ClientContext, params: ResolvedParams, keyParts: CacheKeyParts, bypassCache: boolean, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
+  const seen = bypassCache ? (await ctx.cacheManager.get(keyParts))?.access_token : undefined;
+  const waitMs = (timeoutInSeconds ?? ctx.options.authorizeTimeoutInSeconds) * 1000;
+  return withLock(tokenLockName(ctx.options.clientId), waitMs, async () => {
+    await ctx.vault.catchUp();
+    const cached = await fromCache(ctx, keyParts);
+    if (cached && (!bypassCache || cached.access_token !== seen)) return cached;
+    try {
+      return await obtainToken(ctx, params, timeoutInSeconds);
+    } finally {
+      await ctx.vault.settle();
+    }
+  });
+}
+
+/**
+ * The one path that gets a new token from the tenant: the refresh-token grant with
+ * `useRefreshTokens` (the iframe only as `useRefreshTokensFallback`), else the silent iframe.
+ * A dead refresh token ends the local session unless the fallback brings a new one.
+ */
+async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
+  if (!ctx.options.useRefreshTokens) return tokenFromIframe(ctx, params, timeoutInSeconds);
+  try {
+    return await tokenFromRefreshToken(ctx, params);
+  } catch (e) {
+    const code = (e as GenericError).error;
+    const dead = code === 'login_required';
+    let error = e;
+    if (ctx.options.useRefreshTokensFallback && (dead || code === 'missing_refresh_token' || code === 'missing_scopes')) {
+      try {
+        return await tokenFromIframe(ctx, params, timeoutInSeconds);
+      } catch (iframeError) {
+        error = iframeError;
+      }
+    }
+    if (dead) await endLocalSession(ctx);
+    throw error;
+  }
+}
+
+/** The refresh-token grant for `params`' audience and scope, answered into the cache. */
+function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams): Promise<GetTokenSilentlyVerboseResponse> {
+  const wanted = { audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope, redirect_uri: params.redirect_uri ?? window.location.origin };
+  return refreshTokens(
+    {
+      vault: ctx.vault,
+      useMrrt: !!ctx.options.useMrrt,
+      grant: (grant, from, accept) => grantTokens(ctx, grant, wanted, params.organization, maxAge(params), true, { from, accept }),
+    },
+    wanted,
+  );
+}
+
+/** Silent authentication (`prompt=none`) in a hidden iframe, then the code exchange. */
+export async function tokenFromIframe(ctx: ClientContext, params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
+  if (window.crossOriginIsolated) {
+    throw new GenericError('login_required', 'A cross-origin isolated page cannot use the silent iframe.');
+  }
+  // Without an organization of its own, silent authentication asks for the last login's one.
+  const organization = params.organization ?? (getCookie(ctx.orgHint) || undefined);
+  const request = await authorizeRequest(ctx, { ...params, organization, prompt: 'none' }, 'web_message');
+  const timeout = timeoutInSeconds ?? ctx.options.authorizeTimeoutInSeconds;
+  const code = await runSilentIframe(request.url, ctx.tenantOrigin, request.state, timeout);
+  return exchangeCode(ctx, code, { ...request, silent: true }, organization, maxAge(params));
+}
