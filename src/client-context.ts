@@ -21,6 +21,8 @@ export type ResolvedParams = AuthorizationParams & { scope: string };
 
 /** One client's shared parts. */
 export interface ClientContext {
+  /** The parameters of a call that passes none (most `getTokenSilently` calls), merged once. */
+  defaultParams?: Readonly<ResolvedParams>;
   readonly options: ResolvedOptions;
   readonly scope: BaseScopes;
   readonly tenantOrigin: string;

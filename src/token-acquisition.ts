@@ -2,7 +2,7 @@
 // in this tab, under a Web Lock shared by the origin's tabs, to the refresh-token grant or the
 // silent iframe.
 import { authorizeRequest, maxAge, mergeParams, tokenResponse, type ClientContext, type ResolvedParams } from './client-context.js';
-import type { CacheKeyParts } from './cache/cache-entry.js';
+import type { CacheEntry, CacheKeyParts, IdTokenEntry } from './cache/cache-entry.js';
 import { getCookie } from './cookies.js';
 import { GenericError } from './errors.js';
 import { tokenLockName, withLock } from './lock.js';
@@ -18,9 +18,12 @@ export type Flights = Map<string, Promise<GetTokenSilentlyVerboseResponse>>;
 
 /** `getTokenSilently`'s work; `undefined` only for `cacheMode: 'cache-only'` without a live token. */
 export async function silentToken(ctx: ClientContext, inFlight: Flights, options: GetTokenSilentlyOptions): Promise<GetTokenSilentlyVerboseResponse | undefined> {
-  const params = mergeParams(ctx, options.authorizationParams);
+  // Frozen: shared by every call without parameters, so nothing downstream may change it.
+  const params = options.authorizationParams ? mergeParams(ctx, options.authorizationParams) : (ctx.defaultParams ??= Object.freeze(mergeParams(ctx)));
   const keyParts = { clientId: ctx.options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope };
   const cacheMode = options.cacheMode ?? 'on';
+  const hit = cacheMode === 'off' ? undefined : ctx.cacheManager.peek(keyParts);
+  if (hit) return cachedResponse(ctx, hit.entry, hit.idToken);
   let result = cacheMode === 'off' ? undefined : await fromCache(ctx, keyParts);
   if (!result && cacheMode !== 'cache-only') {
     // One flight per audience, scope and cache mode here; the lock makes it one across tabs.
@@ -40,9 +43,13 @@ async function fromCache(ctx: ClientContext, keyParts: CacheKeyParts): Promise<G
   const entry = await ctx.cacheManager.get(keyParts);
   if (!entry?.access_token) return undefined;
   const idToken = await ctx.cacheManager.getIdToken(keyParts.clientId);
-  if (!idToken) return undefined;
+  return idToken && cachedResponse(ctx, entry, idToken);
+}
+
+/** A cache hit: the session is (still) authenticated as the ID token's user. */
+function cachedResponse(ctx: ClientContext, entry: Partial<CacheEntry>, idToken: IdTokenEntry): GetTokenSilentlyVerboseResponse {
   ctx.session.set('authenticated', idToken.decodedToken.user);
-  return tokenResponse(entry.access_token, idToken.id_token, entry.expires_in!, entry.token_type, entry.oauthTokenScope);
+  return tokenResponse(entry.access_token!, idToken.id_token, entry.expires_in!, entry.token_type, entry.oauthTokenScope);
 }
 
 /**

@@ -12,7 +12,9 @@ import {
   type IdTokenEntry,
   type WrappedCacheEntry,
 } from './cache-entry.js';
+import { InMemoryCache } from './in-memory-cache.js';
 import { KeyManifest } from './key-manifest.js';
+import { LocalStorageCache } from './local-storage-cache.js';
 import { scopesIncluded } from '../scope.js';
 
 /** A cached token counts as expired this many seconds before its `expiresAt`. */
@@ -24,14 +26,34 @@ export class CacheManager {
   readonly #now: () => number | Promise<number>;
   readonly #manifest?: KeyManifest;
 
+  /** Whether `get` answers synchronously: only the built-in caches are known to. */
+  readonly #syncCache: boolean;
+
   constructor(cache: ICache, clientId: string, now: () => number | Promise<number>) {
     this.#cache = cache;
+    this.#syncCache = cache instanceof InMemoryCache || cache instanceof LocalStorageCache;
     this.#now = now;
     if (!cache.allKeys) this.#manifest = new KeyManifest(cache, clientId);
   }
 
   async #nowSeconds(): Promise<number> {
     return Math.floor((await this.#now()) / 1000);
+  }
+
+  /**
+   * The hot path of `getTokenSilently`: a live entry under the exact key and the ID token, read
+   * without awaiting — when the cache and the clock answer synchronously (the built-in caches do).
+   * Anything else (a promise, no exact key, an entry near expiry) is `undefined`: the caller then
+   * takes the full path through `get`, which applies every rule.
+   */
+  peek(parts: CacheKeyParts): { entry: Partial<CacheEntry>; idToken: IdTokenEntry } | undefined {
+    if (!this.#syncCache) return undefined;
+    const now = this.#now();
+    if (typeof now !== 'number') return undefined;
+    const wrapped = this.#cache.get<WrappedCacheEntry>(cacheKey(parts)) as WrappedCacheEntry | undefined;
+    if (!wrapped?.body?.access_token || wrapped.expiresAt - EXPIRY_MARGIN_SECONDS < Math.floor(now / 1000)) return undefined;
+    const idToken = this.#cache.get<IdTokenEntry>(idTokenKey(parts.clientId)) as IdTokenEntry | undefined;
+    return idToken?.id_token && idToken.decodedToken ? { entry: wrapped.body, idToken } : undefined;
   }
 
   /** Every key the engine can see: from `allKeys()` or the manifest. */
