@@ -59,14 +59,19 @@ export function myAccountRoutes({ issuer, audience, keys, vault, appOrigins, swi
     await handle(String(claims.sub), claims);
   }
 
-  async function connect(ctx, sub, claims) {
-    let body;
+  /** The request's JSON object, or `undefined` once a 400 problem has been answered. */
+  async function jsonBody(ctx) {
     try {
-      body = await readJsonObject(ctx.req);
+      return await readJsonObject(ctx.req);
     } catch (error) {
       problem(ctx, 400, 'invalid_body', 'Bad Request', error.message);
-      return;
+      return undefined;
     }
+  }
+
+  async function connect(ctx, sub, claims) {
+    const body = await jsonBody(ctx);
+    if (!body) return;
     const { connection, redirect_uri: redirectUri, state, code_challenge: codeChallenge, code_challenge_method: method } = body;
     if (typeof connection !== 'string' || !vault.connections[connection]) {
       problem(ctx, 400, 'connection_not_found', 'Bad Request', `no connection ${JSON.stringify(connection)} is enabled for connected accounts`);
@@ -95,13 +100,8 @@ export function myAccountRoutes({ issuer, audience, keys, vault, appOrigins, swi
   }
 
   async function complete(ctx, sub) {
-    let body;
-    try {
-      body = await readJsonObject(ctx.req);
-    } catch (error) {
-      problem(ctx, 400, 'invalid_body', 'Bad Request', error.message);
-      return;
-    }
+    const body = await jsonBody(ctx);
+    if (!body) return;
     const result = vault.complete({
       sub,
       authSession: String(body.auth_session ?? ''),
