@@ -1,6 +1,7 @@
-import { createRemoteJWKSet } from 'jose';
 import { tenantUrls, type TenantUrls } from './domain.js';
-import { InvalidArgumentError, MissingRequiredArgumentError } from './errors.js';
+import { ProofKeyCache } from './dpop-proof.js';
+import { InvalidArgumentError, MissingRequiredArgumentError, type VerifyAccessTokenError } from './errors.js';
+import { RemoteJwks, type JwksCacheOptions } from './jwks.js';
 import { DpopNonces, type DpopNonceOptions } from './nonce.js';
 import { InMemoryReplayCache, type ReplayStore } from './replay-cache.js';
 import {
@@ -10,7 +11,10 @@ import {
 } from './token-exchange.js';
 import {
   verifyAccessToken,
+  verifyRequest,
+  withChallenge,
   type VerifiedAccessToken,
+  type VerifiedRequest,
   type VerifierConfig,
   type VerifyAccessTokenOptions,
 } from './verify-access-token.js';
@@ -48,6 +52,8 @@ export interface ApiClientOptions {
   realm?: string;
   /** Time limit of each request to the tenant (token endpoint, JWKS). Default 10. */
   httpTimeoutInSeconds?: number;
+  /** How long the tenant's signing keys are cached, and used through a JWKS outage. */
+  jwks?: JwksCacheOptions;
 }
 
 const SYMMETRIC = /^(HS|none$)/i;
@@ -103,7 +109,43 @@ function dpopConfig(dpop: unknown): VerifierConfig['dpop'] {
     iatWindow: nonNegative(options.iatWindow, 'dpop.iatWindow', 60),
     replayStore: store ?? new InMemoryReplayCache(),
     nonces,
+    keys: new ProofKeyCache(),
   };
+}
+
+function jwksCache(jwks: unknown, uri: URL, timeoutMs: number): RemoteJwks {
+  if (jwks !== undefined && (typeof jwks !== 'object' || jwks === null)) {
+    throw new InvalidArgumentError('jwks', 'ApiClient: the jwks option must be an object');
+  }
+  const options = (jwks ?? {}) as JwksCacheOptions;
+  const ms = (name: keyof JwksCacheOptions, fallback: number) => nonNegative(options[name], `jwks.${name}`, fallback) * 1000;
+  return new RemoteJwks({
+    uri,
+    timeoutMs,
+    maxAgeMs: ms('maxAge', 600),
+    staleForMs: ms('staleFor', 3600),
+    cooldownMs: ms('cooldown', 2),
+  });
+}
+
+/** The verifier of each client, for the middleware (not part of the public API). */
+const verifiers = new WeakMap<ApiClient, VerifierConfig>();
+
+/**
+ * Verifies a request with `client`'s settings and answers what the middleware puts on `req.auth`.
+ * @internal
+ */
+export function verifyRequestWith(client: ApiClient, options: VerifyAccessTokenOptions): Promise<VerifiedRequest> {
+  return verifyRequest(verifiers.get(client)!, options);
+}
+
+/**
+ * Puts `client`'s `WWW-Authenticate` challenge (and `DPoP-Nonce`) on an error raised outside the
+ * verification (the middleware's own checks).
+ * @internal
+ */
+export function challengeWith<E extends VerifyAccessTokenError>(client: ApiClient, error: E, dpopScheme: boolean): E {
+  return withChallenge(verifiers.get(client)!, error, dpopScheme) as E;
 }
 
 /**
@@ -139,13 +181,14 @@ export class ApiClient {
     this.#verifier = {
       issuer: this.#tenant.issuer,
       audience,
-      // One JWKS per client: jose caches the keys and refetches (with a cooldown) on an unknown kid.
-      jwks: createRemoteJWKSet(this.#tenant.jwksUri, { timeoutDuration: this.#timeoutMs }),
+      // One JWKS per client: keys imported once per kid, one fetch at a time, stale keys through an outage.
+      jwks: jwksCache(options.jwks, this.#tenant.jwksUri, this.#timeoutMs),
       algorithms: algList(options.algorithms, 'algorithms', ['RS256']),
       clockTolerance: nonNegative(options.clockTolerance, 'clockTolerance', 5),
       realm: optionalString(record, 'realm') ?? audience,
       dpop: dpopConfig(options.dpop),
     };
+    verifiers.set(this, this.#verifier);
   }
 
   /**

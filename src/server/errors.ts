@@ -39,6 +39,11 @@ export class VerifyAccessTokenError extends AuthError {
   /** The `DPoP-Nonce` header value to answer with, when the API issues nonces. */
   dpopNonce: string | undefined;
 
+  /** `status`, under the name Express's error handler and `express-oauth2-jwt-bearer` also use. */
+  get statusCode(): number {
+    return this.status;
+  }
+
   /** The response headers to send with `status`: `WWW-Authenticate` and, if any, `DPoP-Nonce`. */
   get headers(): Record<string, string> {
     const headers: Record<string, string> = { 'WWW-Authenticate': this.wwwAuthenticate };
@@ -94,6 +99,25 @@ export class InsufficientScopeError extends VerifyAccessTokenError {
   constructor(description: string, scope: string) {
     super('insufficient_scope', description, 403);
     this.scope = scope;
+  }
+}
+
+/**
+ * The replay store cannot take the proof's `jti` now: the in-memory store is full of entries
+ * still inside their window, or a shared store (Redis) cannot be reached. The proof is refused
+ * rather than accepted unrecorded (fail closed): answer `503` with `Retry-After`.
+ */
+export class ReplayStoreUnavailableError extends VerifyAccessTokenError {
+  static override code = 'replay_store_unavailable';
+  /** Seconds the client should wait before retrying. */
+  retryAfter: number;
+  constructor(description: string, options?: { cause?: unknown; retryAfter?: number }) {
+    super('temporarily_unavailable', description, 503, options);
+    this.retryAfter = options?.retryAfter ?? 1;
+  }
+
+  override get headers(): Record<string, string> {
+    return { ...super.headers, 'Retry-After': String(this.retryAfter) };
   }
 }
 

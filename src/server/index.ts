@@ -8,6 +8,10 @@ export type {
 } from './verify-access-token.js';
 export type { AccessTokenForConnectionOptions, ConnectionTokenSet } from './token-exchange.js';
 export { FEDERATED_CONNECTION_GRANT, FEDERATED_CONNECTION_TOKEN_TYPE } from './token-exchange.js';
+export { auth, requiredScopes } from './middleware.js';
+export type { AuthOptions, AuthMiddleware, AuthRequest, AuthResponse, Middleware, NextFunction } from './middleware.js';
+export type { VerifiedRequest } from './verify-access-token.js';
+export type { JwksCacheOptions } from './jwks.js';
 export { readCredentials } from './request-credentials.js';
 export type { HeadersLike, RequestCredentials } from './request-credentials.js';
 export { InMemoryReplayCache } from './replay-cache.js';
@@ -23,6 +27,7 @@ export {
   InvalidDpopProofError,
   UseDpopNonceError,
   InsufficientScopeError,
+  ReplayStoreUnavailableError,
   TokenForConnectionError,
   NetworkError,
   TimeoutError,

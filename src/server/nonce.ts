@@ -34,8 +34,17 @@ export class DpopNonces {
     this.#windowMs = windowSeconds * 1000;
   }
 
+  // The last two windows' nonces: one HMAC per window, not per request.
+  #memo = new Map<number, string>();
+
   #forWindow(window: number): string {
-    return createHmac('sha256', this.#secret).update(`dpop-nonce:${window}`).digest('base64url');
+    let nonce = this.#memo.get(window);
+    if (nonce === undefined) {
+      nonce = createHmac('sha256', this.#secret).update(`dpop-nonce:${window}`).digest('base64url');
+      if (this.#memo.size >= 2) this.#memo.delete(this.#memo.keys().next().value!);
+      this.#memo.set(window, nonce);
+    }
+    return nonce;
   }
 
   /** The nonce to send now in a `DPoP-Nonce` header. */
@@ -45,12 +54,22 @@ export class DpopNonces {
 
   /** True when `nonce` is the current or the previous window's nonce. */
   verify(nonce: unknown, now = Date.now()): boolean {
-    if (typeof nonce !== 'string') return false;
+    return this.validUntil(nonce, now) > 0;
+  }
+
+  /**
+   * When `nonce` stops being accepted (ms since the epoch), or 0 when it is not accepted now. A
+   * nonce issued in window `w` is accepted through window `w + 1`: one to two windows after it was
+   * issued, which is the freshness a proof carrying it proves (RFC 9449 §11.1).
+   */
+  validUntil(nonce: unknown, now = Date.now()): number {
+    if (typeof nonce !== 'string') return 0;
     const given = Buffer.from(nonce);
     const window = Math.floor(now / this.#windowMs);
-    return [window, window - 1].some((w) => {
+    for (const w of [window, window - 1]) {
       const expected = Buffer.from(this.#forWindow(w));
-      return expected.length === given.length && timingSafeEqual(expected, given);
-    });
+      if (expected.length === given.length && timingSafeEqual(expected, given)) return (w + 2) * this.#windowMs;
+    }
+    return 0;
   }
 }

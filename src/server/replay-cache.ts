@@ -1,3 +1,5 @@
+import { ReplayStoreUnavailableError } from './errors.js';
+
 /**
  * Where the DPoP proof `jti`s already used are remembered (RFC 9449 §11.1). One atomic
  * check-and-record call, so a shared store (Redis `SET key 1 NX PXAT expiresAt`, a SQL unique key)
@@ -8,26 +10,34 @@ export interface ReplayStore {
    * Records `key` until `expiresAt` (ms since the epoch) and returns false; returns true, and
    * records nothing, when `key` is already recorded and not expired (a replay).
    * `key` is opaque: a fixed-length digest of the proof key's thumbprint and the proof's `jti`.
+   * Throws (or rejects) when it cannot record: the proof is then refused (fail closed) with a
+   * `ReplayStoreUnavailableError`.
    */
   seen(key: string, expiresAt: number): boolean | Promise<boolean>;
 }
 
 /** Options of {@link InMemoryReplayCache}. */
 export interface InMemoryReplayCacheOptions {
-  /** Most entries kept; the oldest go first when full. Default 10 000. */
+  /**
+   * Most entries kept. A proof's entry lives through its window (`iatWindow` + 1 s, 61 s by
+   * default), so this bounds the proofs per second the API takes: 200 000 / 61 s ≈ 3 300 per
+   * second. Default 200 000 (about 30 MB).
+   */
   maxEntries?: number;
 }
 
 /**
- * The default {@link ReplayStore}: a bounded map in this process. Entries leave when they expire
- * (after that the proof's `iat` is out of the window anyway) or, when the cache is full, oldest
- * first — so memory stays bounded even under a flood of valid proofs.
+ * The default {@link ReplayStore}: a bounded map in this process. Entries leave only when they
+ * expire (after that the proof is refused anyway: its `iat` or nonce is out of its window). When
+ * the map is full of live entries a new proof is refused with {@link ReplayStoreUnavailableError}
+ * (503): forgetting a live `jti` would let its proof be replayed, so a flood of valid proofs can
+ * slow the API down but never open it.
  */
 export class InMemoryReplayCache implements ReplayStore {
   readonly #entries = new Map<string, number>();
   readonly #maxEntries: number;
 
-  constructor({ maxEntries = 10_000 }: InMemoryReplayCacheOptions = {}) {
+  constructor({ maxEntries = 200_000 }: InMemoryReplayCacheOptions = {}) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) {
       throw new TypeError('InMemoryReplayCache: maxEntries must be a positive integer');
     }
@@ -39,23 +49,31 @@ export class InMemoryReplayCache implements ReplayStore {
     return this.#entries.size;
   }
 
+  /** @throws {ReplayStoreUnavailableError} every entry is still live and there is no room. */
   seen(key: string, expiresAt: number): boolean {
     const now = Date.now();
     const known = this.#entries.get(key);
     if (known !== undefined && known > now) return true;
     this.#entries.delete(key);
-    this.#evict(now);
+    this.#evictExpired(now);
+    if (this.#entries.size >= this.#maxEntries) {
+      const [oldest] = this.#entries.values();
+      throw new ReplayStoreUnavailableError('the DPoP replay cache is full of proofs still inside their window', {
+        retryAfter: Math.max(1, Math.ceil(((oldest ?? now) - now) / 1000)),
+      });
+    }
     this.#entries.set(key, expiresAt);
     return false;
   }
 
   /**
-   * Insertion order is close to expiry order (every entry lives about one `iat` window), so
-   * expired entries are found at the front; stop at the first live one to stay O(1) amortised.
+   * Insertion order is close to expiry order (every entry lives about one window), so expired
+   * entries are found at the front; stop at the first live one to stay O(1) amortised. A live
+   * entry is never removed.
    */
-  #evict(now: number): void {
+  #evictExpired(now: number): void {
     for (const [key, expiresAt] of this.#entries) {
-      if (expiresAt > now && this.#entries.size < this.#maxEntries) break;
+      if (expiresAt > now) break;
       this.#entries.delete(key);
     }
   }

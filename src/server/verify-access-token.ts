@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
-import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { verifyDpopProof } from './dpop-proof.js';
+import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
+import { verifyDpopProof, type ProofKeyCache } from './dpop-proof.js';
 import {
   InsufficientScopeError,
   InvalidDpopProofError,
   InvalidRequestError,
   InvalidTokenError,
-  NetworkError,
-  TimeoutError,
+  ReplayStoreUnavailableError,
   VerifyAccessTokenError,
 } from './errors.js';
+import { decodeJwtParts, type DecodedJwt } from './jws.js';
+import { NoMatchingKeyError, type RemoteJwks } from './jwks.js';
 import type { DpopNonces } from './nonce.js';
 import type { ReplayStore } from './replay-cache.js';
 import { readCredentials, type HeadersLike, type RequestCredentials } from './request-credentials.js';
+import { verifySignature, type VerifyKey } from './signature.js';
 import { challenge } from './www-authenticate.js';
 
 /** Claims of a verified access token. */
@@ -26,6 +28,14 @@ export interface AccessTokenClaims extends JWTPayload {
 
 /** The verified claims, plus how the token was presented. */
 export type VerifiedAccessToken = AccessTokenClaims & { token_type: 'Bearer' | 'DPoP' };
+
+/** A verified request, as the middleware puts it on `req.auth`. */
+export interface VerifiedRequest {
+  payload: AccessTokenClaims;
+  header: ProtectedHeaderParameters;
+  token: string;
+  token_type: 'Bearer' | 'DPoP';
+}
 
 interface ScopeOption {
   /** Scopes the token must all carry, else `insufficient_scope` (403). */
@@ -44,7 +54,7 @@ export type VerifyAccessTokenOptions =
 export interface VerifierConfig {
   issuer: string;
   audience: string;
-  jwks: JWTVerifyGetKey;
+  jwks: RemoteJwks;
   algorithms: readonly string[];
   clockTolerance: number;
   realm: string;
@@ -54,45 +64,80 @@ export interface VerifierConfig {
     iatWindow: number;
     replayStore: ReplayStore;
     nonces: DpopNonces | undefined;
+    keys: ProofKeyCache;
   };
 }
 
-// jose failures that mean "this token is bad"; any other failure is the JWKS being unreachable.
-const TOKEN_FAULTS = new Set([
-  'ERR_JWT_EXPIRED',
-  'ERR_JWT_CLAIM_VALIDATION_FAILED',
-  'ERR_JWT_INVALID',
-  'ERR_JWS_INVALID',
-  'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
-  'ERR_JOSE_ALG_NOT_ALLOWED',
-  'ERR_JOSE_NOT_SUPPORTED',
-  'ERR_JWKS_NO_MATCHING_KEY',
-  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
-]);
+/**
+ * Verifications under way in this process. Alone, a signature is checked synchronously (no hop);
+ * with others waiting it goes to libuv's thread pool, so every core works under load.
+ */
+let active = 0;
 
-async function verifyJwt(config: VerifierConfig, token: string): Promise<AccessTokenClaims> {
-  try {
-    const { payload } = await jwtVerify(token, config.jwks, {
-      issuer: config.issuer,
-      audience: config.audience,
-      algorithms: [...config.algorithms],
-      clockTolerance: config.clockTolerance,
-      requiredClaims: ['exp'],
-    });
-    return payload as AccessTokenClaims;
-  } catch (error) {
-    const { code, claim, reason } = error as { code?: string; claim?: string; reason?: string };
-    if (code === 'ERR_JWT_EXPIRED') throw new InvalidTokenError('the access token is expired', { cause: error });
-    if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
-      throw new InvalidTokenError(`the access token ${claim} claim is not accepted (${reason})`, { cause: error });
-    }
-    if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === 'ERR_JWKS_NO_MATCHING_KEY') {
-      throw new InvalidTokenError('the access token signature is invalid', { cause: error });
-    }
-    if (code && TOKEN_FAULTS.has(code)) throw new InvalidTokenError('the access token is malformed or its alg is not allowed', { cause: error });
-    if (code === 'ERR_JWKS_TIMEOUT') throw new TimeoutError('the tenant JWKS did not answer in time', { cause: error });
-    throw new NetworkError('the tenant JWKS could not be loaded', { cause: error });
+const claimRefused = (claim: string, reason: string) => new InvalidTokenError(`the access token ${claim} claim is not accepted (${reason})`);
+
+/** RFC 7519 §4.1: `iss`, `aud`, `exp` (required), `nbf`, `iat`, checked after the signature. */
+function checkClaims(config: VerifierConfig, payload: AccessTokenClaims): void {
+  const now = Date.now() / 1000;
+  const { iss, aud, exp, nbf, iat } = payload;
+  if (iss !== config.issuer) throw claimRefused('iss', 'unexpected "iss" claim value');
+  if (aud !== config.audience && !(Array.isArray(aud) && aud.includes(config.audience))) {
+    throw claimRefused('aud', 'unexpected "aud" claim value');
   }
+  if (exp === undefined) throw claimRefused('exp', 'missing');
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw claimRefused('exp', 'not a number');
+  if (exp <= now - config.clockTolerance) throw new InvalidTokenError('the access token is expired');
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now + config.clockTolerance)) {
+    throw claimRefused('nbf', 'not valid yet');
+  }
+  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) throw claimRefused('iat', 'not a number');
+}
+
+/**
+ * Verifies the token's JWS with the tenant's key for its `kid` (node:crypto; the key imported once
+ * per `kid`), then its claims.
+ * @throws {InvalidTokenError} malformed, an alg not allowed, no matching key, a bad signature, a claim refused.
+ * @throws {NetworkError} the JWKS is needed and cannot be fetched.
+ */
+async function verifyJwt(config: VerifierConfig, token: string, offload: boolean): Promise<DecodedJwt> {
+  let decoded: DecodedJwt;
+  try {
+    decoded = decodeJwtParts(token);
+  } catch (cause) {
+    throw new InvalidTokenError('the access token is malformed or its alg is not allowed', { cause });
+  }
+  const { alg, kid } = decoded.header;
+  if (typeof alg !== 'string' || !config.algorithms.includes(alg)) {
+    throw new InvalidTokenError('the access token is malformed or its alg is not allowed');
+  }
+  let key: VerifyKey;
+  try {
+    const found = config.jwks.key(alg, kid);
+    key = found instanceof Promise ? await found : found;
+  } catch (cause) {
+    if (cause instanceof NoMatchingKeyError) throw new InvalidTokenError('the access token signature is invalid', { cause });
+    throw cause; // NetworkError / TimeoutError: the JWKS is unreachable
+  }
+  if (!(await verifySignature(key, decoded.signingInput, decoded.signature, offload))) {
+    throw new InvalidTokenError('the access token signature is invalid');
+  }
+  checkClaims(config, decoded.payload as AccessTokenClaims);
+  return decoded;
+}
+
+/** Records the proof's `jti` (RFC 9449 §11.1); fails closed when the store cannot. */
+async function checkReplay(config: VerifierConfig, jkt: string, jti: string, expiresAt: number): Promise<void> {
+  // Scoped to the key, so nobody can burn another client's jti values; fixed length bounds memory.
+  const replayKey = createHash('sha256').update(`${jkt}\n${jti}`).digest('base64url');
+  let replayed: boolean;
+  try {
+    const answer = config.dpop.replayStore.seen(replayKey, expiresAt);
+    replayed = typeof answer === 'boolean' ? answer : await answer;
+  } catch (cause) {
+    if (cause instanceof ReplayStoreUnavailableError) throw cause;
+    throw new ReplayStoreUnavailableError('the DPoP replay store cannot be reached', { cause });
+  }
+  if (replayed) throw new InvalidDpopProofError('the DPoP proof was already used (jti replay)');
 }
 
 function readRequest(options: VerifyAccessTokenOptions): { credentials: RequestCredentials; method?: string; url?: URL } {
@@ -117,7 +162,8 @@ function readRequest(options: VerifyAccessTokenOptions): { credentials: RequestC
   return { credentials, method: options.method, url };
 }
 
-function checkScopes(claims: AccessTokenClaims, required: ScopeOption['requiredScopes']): void {
+/** Refuses claims that lack one of the `required` scopes (`insufficient_scope`, 403). */
+export function checkScopes(claims: AccessTokenClaims, required: ScopeOption['requiredScopes']): void {
   if (required === undefined) return;
   const wanted = typeof required === 'string' ? required.split(' ').filter(Boolean) : [...required];
   const granted = new Set(typeof claims.scope === 'string' ? claims.scope.split(' ') : []);
@@ -126,7 +172,7 @@ function checkScopes(claims: AccessTokenClaims, required: ScopeOption['requiredS
 }
 
 /** Puts the `WWW-Authenticate` challenge and the `DPoP-Nonce` on a verification error. */
-function withChallenge(config: VerifierConfig, error: VerifyAccessTokenError, dpopScheme: boolean): VerifyAccessTokenError {
+export function withChallenge(config: VerifierConfig, error: VerifyAccessTokenError, dpopScheme: boolean): VerifyAccessTokenError {
   const dpop = { scheme: 'DPoP', algs: config.dpop.algs } as const;
   const bearer = { scheme: 'Bearer', realm: config.realm } as const;
   if (error instanceof InvalidRequestError && error.missingCredentials) {
@@ -150,15 +196,15 @@ function withChallenge(config: VerifierConfig, error: VerifyAccessTokenError, dp
  * DPoP: the same, plus the proof (RFC 9449 §4.3), the key binding `cnf.jkt` = proof key thumbprint
  * (§6.1), and a `jti` never seen before (§11.1).
  * @see RFC 6750 §3, RFC 9449 §4.3, §7.1, §9, §11.1
- * @throws {VerifyAccessTokenError} with `status`, `wwwAuthenticate` and `dpopNonce` ready to send.
+ * @throws {VerifyAccessTokenError} with `status`, `wwwAuthenticate` and `dpopNonce` ready to send
+ *   (`ReplayStoreUnavailableError`: 503, the replay store is full or down).
  * @throws {NetworkError} the tenant's JWKS could not be fetched (answer 503, not 401).
  */
-export async function verifyAccessToken(
-  config: VerifierConfig,
-  options: VerifyAccessTokenOptions,
-): Promise<VerifiedAccessToken> {
+export async function verifyRequest(config: VerifierConfig, options: VerifyAccessTokenOptions): Promise<VerifiedRequest> {
   let dpopScheme = false;
+  active += 1;
   try {
+    const offload = active > 1;
     const { credentials, method, url } = readRequest(options);
     const { scheme, token, proofs } = credentials;
     dpopScheme = scheme === 'DPoP';
@@ -166,7 +212,8 @@ export async function verifyAccessToken(
     if (dpopScheme && proofs.length > 1) throw new InvalidRequestError('more than one DPoP header');
     if (dpopScheme && proofs.length === 0) throw new InvalidDpopProofError('the DPoP header is missing');
 
-    const claims = await verifyJwt(config, token);
+    const { header, payload } = await verifyJwt(config, token, offload);
+    const claims = payload as AccessTokenClaims;
     const jkt = claims.cnf?.jkt;
     if (scheme === 'Bearer') {
       if (claims.cnf !== undefined) {
@@ -183,19 +230,24 @@ export async function verifyAccessToken(
         algs: config.dpop.algs,
         iatWindow: config.dpop.iatWindow,
         nonces: config.dpop.nonces,
+        keys: config.dpop.keys,
+        offload,
       });
       if (proof.jkt !== jkt) throw new InvalidTokenError('invalid DPoP key binding');
-      // Scoped to the key, so nobody can burn another client's jti values; fixed length bounds memory.
-      const replayKey = createHash('sha256').update(`${jkt}\n${proof.jti}`).digest('base64url');
-      const expiresAt = (Math.max(proof.iat, Date.now() / 1000) + config.dpop.iatWindow + 1) * 1000;
-      if (await config.dpop.replayStore.seen(replayKey, expiresAt)) {
-        throw new InvalidDpopProofError('the DPoP proof was already used (jti replay)');
-      }
+      await checkReplay(config, jkt, proof.jti, proof.acceptableUntil);
     }
     checkScopes(claims, options.requiredScopes);
-    return { ...claims, token_type: scheme };
+    return { payload: claims, header, token, token_type: scheme };
   } catch (error) {
     if (error instanceof VerifyAccessTokenError) throw withChallenge(config, error, dpopScheme);
     throw error;
+  } finally {
+    active -= 1;
   }
+}
+
+/** {@link verifyRequest}, answering the claims plus `token_type` (the `ApiClient` method). */
+export async function verifyAccessToken(config: VerifierConfig, options: VerifyAccessTokenOptions): Promise<VerifiedAccessToken> {
+  const { payload, token_type } = await verifyRequest(config, options);
+  return { ...payload, token_type };
 }

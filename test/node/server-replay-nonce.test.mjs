@@ -1,7 +1,7 @@
 // The jti replay cache (RFC 9449 §11.1) and the stateless server nonces (RFC 9449 §9).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DpopNonces, InMemoryReplayCache } from '../../lib/src/server/index.js';
+import { DpopNonces, InMemoryReplayCache, ReplayStoreUnavailableError } from '../../lib/src/server/index.js';
 
 test('the replay cache reports a key seen before it expires, and forgets it after', async () => {
   const cache = new InMemoryReplayCache();
@@ -14,15 +14,26 @@ test('the replay cache reports a key seen before it expires, and forgets it afte
   assert.equal(cache.size, 1, 'expired entries were evicted');
 });
 
-test('the replay cache stays within maxEntries, dropping the oldest first', () => {
+test('the replay cache stays within maxEntries and, full of live entries, refuses instead of forgetting one', () => {
   const cache = new InMemoryReplayCache({ maxEntries: 3 });
   const later = Date.now() + 60_000;
-  for (const key of ['k1', 'k2', 'k3', 'k4', 'k5']) assert.equal(cache.seen(key, later), false);
+  for (const key of ['k1', 'k2', 'k3']) assert.equal(cache.seen(key, later), false);
+  assert.throws(() => cache.seen('k4', later), (error) => error instanceof ReplayStoreUnavailableError && error.status === 503);
   assert.equal(cache.size, 3);
-  assert.equal(cache.seen('k5', later), true);
+  assert.equal(cache.seen('k1', later), true, 'the oldest live entry is still remembered');
   assert.equal(cache.seen('k3', later), true);
-  assert.equal(cache.seen('k1', later), false, 'the oldest went first');
   assert.throws(() => new InMemoryReplayCache({ maxEntries: 0 }), TypeError);
+});
+
+test('a full replay cache takes new entries again once old ones expire', async () => {
+  const cache = new InMemoryReplayCache({ maxEntries: 2 });
+  const soon = Date.now() + 80;
+  cache.seen('a', soon);
+  cache.seen('b', soon);
+  assert.throws(() => cache.seen('c', Date.now() + 60_000), ReplayStoreUnavailableError);
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  assert.equal(cache.seen('c', Date.now() + 60_000), false);
+  assert.equal(cache.size, 1);
 });
 
 test('nonces: current and previous window accepted, older refused, per secret', () => {
