@@ -16,6 +16,8 @@ export { readCredentials } from './request-credentials.js';
 export type { HeadersLike, RequestCredentials } from './request-credentials.js';
 export { InMemoryReplayCache } from './replay-cache.js';
 export type { ReplayStore, InMemoryReplayCacheOptions } from './replay-cache.js';
+export { RedisReplayStore } from './redis-store.js';
+export type { RedisReplayStoreOptions, RedisClientLike } from './redis-store.js';
 export { DpopNonces } from './nonce.js';
 export type { DpopNonceOptions } from './nonce.js';
 export { jwkThumbprint } from './jwk-thumbprint.js';
