@@ -1,8 +1,9 @@
 // The demo API: a small Node HTTP server next to the local tenant whose routes accept only a
-// verified access token — by default a DPoP-bound one with a valid proof — checked with the
-// server entry (auth0-elements/server). The demo page's <auth0-fetch> reads it.
+// verified access token — by default a DPoP-bound one with a valid proof — checked by the server
+// entry's auth() middleware (auth0-elements/server), which works on plain node:http as on Express.
+// The demo page's <auth0-fetch> reads it.
 import { createServer } from 'node:http';
-import { ApiClient, readCredentials } from '../../lib/src/server/index.js';
+import { ApiClient, auth } from '../../lib/src/server/index.js';
 import { answerPreflight, corsHeaders } from './cors.js';
 import { sendError, sendJson } from './respond.js';
 import { routes as defaultRoutes } from './routes.js';
@@ -58,23 +59,23 @@ export async function startDemoApi({
   const allowed = new Set(appOrigins.map((origin) => new URL(origin).origin));
   const table = { ...defaultRoutes, ...routes };
   let origin = publicUrl ? new URL(publicUrl).origin : '';
+  /** Set once listening: the proofs' htu is checked against our own origin, never the Host header. */
+  let authenticate;
+  const verified = (req, res) =>
+    new Promise((resolve, reject) => authenticate(req, res, (error) => (error ? reject(error) : resolve(req.auth))));
 
   const server = createServer(async (req, res) => {
     const cors = corsHeaders(req.headers.origin, allowed);
     try {
-      // The proof's htu is checked against the URL the client called: our own public origin, never
-      // the Host header, which the caller controls. Concatenated, not resolved: a request target
-      // like `//evil.example/api/messages` must not change the origin.
       const target = req.url?.startsWith('/') ? req.url : '/';
-      const url = new URL(`${origin}${target}`);
+      const { pathname } = new URL(`${origin}${target}`);
       if (req.method === 'OPTIONS') return answerPreflight(req, res, allowed);
-      const handler = table[`${req.method} ${url.pathname}`];
+      const handler = table[`${req.method} ${pathname}`];
       if (!handler) return sendJson(res, 404, { error: 'not_found', error_description: 'no such route' }, cors);
-      const claims = await apiClient.verifyAccessToken({ headers: req.headers, method: req.method ?? 'GET', url });
-      const { token } = readCredentials(req.headers);
-      const answer = await handler({ req, claims, token, apiClient });
-      const nonce = apiClient.nonce();
-      sendJson(res, answer.status, answer.body, { ...cors, ...(nonce ? { 'DPoP-Nonce': nonce } : {}) });
+      // auth() sets req.auth, and the DPoP-Nonce response header when nonces are on.
+      const { payload, token, token_type } = await verified(req, res);
+      const answer = await handler({ req, claims: { ...payload, token_type }, token, apiClient });
+      sendJson(res, answer.status, answer.body, cors);
     } catch (error) {
       sendError(res, error, cors);
     }
@@ -90,6 +91,7 @@ export async function startDemoApi({
   });
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   origin ||= `http://${host}:${address.port}`;
+  authenticate = auth({ client: apiClient, baseUrl: origin });
   return {
     url: origin,
     port: address.port,

@@ -11,6 +11,7 @@ if (!config) {
 }
 const store = await RedisReplayStore.connect({ url: config.redisUrl, prefix: config.prefix, timeoutMs: 500 });
 const app = express();
+app.set('env', 'test');
 app.use(
   auth({
     issuerBaseURL: config.domain,
