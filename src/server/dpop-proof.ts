@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, type JsonWebKey } from 'node:crypto';
 import { InvalidDpopProofError, UseDpopNonceError } from './errors.js';
-import { jwkThumbprint, thumbprintMembers } from './jwk-thumbprint.js';
+import { thumbprintMembers } from './jwk-thumbprint.js';
 import { decodeJwtParts, type DecodedJwt } from './jws.js';
 import type { DpopNonces } from './nonce.js';
 import { verifyKeyFor, verifySignature, type VerifyKey } from './signature.js';
@@ -47,32 +47,48 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 const invalid = (description: string, cause?: unknown) =>
   new InvalidDpopProofError(description, cause === undefined ? undefined : { cause });
 
+/** A proof key as imported: its thumbprint and, per alg, the node:crypto key (null: unusable). */
+interface ProofKey {
+  jkt: string;
+  byAlg: Map<string, VerifyKey | null>;
+}
+
 /**
- * Proof keys imported once per thumbprint and alg. Clients keep one key for many requests, so
- * this saves an import (and its allocations) per request; bounded, oldest first, as a cache may be.
+ * Proof keys imported once per key. Clients keep one key for many requests, so this saves an
+ * import and a thumbprint hash per request; keyed by the thumbprint input itself (the canonical
+ * JSON of the required members, RFC 7638 §3), bounded, oldest first, as a cache may be.
  */
 export class ProofKeyCache {
-  readonly #keys = new Map<string, VerifyKey | null>();
+  readonly #keys = new Map<string, ProofKey>();
   readonly #max: number;
   constructor(max = 10_000) {
     this.#max = max;
   }
 
-  /** The key for `alg` from the canonical members of a public JWK, or null if it cannot verify `alg`. */
-  get(alg: string, jkt: string, jwk: Record<string, unknown>): VerifyKey | null {
-    const id = `${alg} ${jkt}`;
-    let key = this.#keys.get(id);
+  /**
+   * The thumbprint of a public JWK and its key for `alg` (null when it cannot verify `alg`).
+   * @throws {TypeError} the JWK has no thumbprint (unsupported kty, a member not a string).
+   */
+  get(alg: string, jwk: Record<string, unknown>): { jkt: string; key: VerifyKey | null } {
+    const members = thumbprintMembers(jwk);
+    const id = JSON.stringify(members);
+    let entry = this.#keys.get(id);
+    if (!entry) {
+      entry = { jkt: createHash('sha256').update(id).digest('base64url'), byAlg: new Map() };
+      if (this.#keys.size >= this.#max) this.#keys.delete(this.#keys.keys().next().value!);
+      this.#keys.set(id, entry);
+    }
+    let key = entry.byAlg.get(alg);
     if (key === undefined) {
       try {
         // Only the thumbprinted members: the key used is exactly the key the thumbprint names.
-        key = verifyKeyFor(alg, createPublicKey({ key: thumbprintMembers(jwk) as JsonWebKey, format: 'jwk' })) ?? null;
+        key = verifyKeyFor(alg, createPublicKey({ key: members as JsonWebKey, format: 'jwk' })) ?? null;
       } catch {
         key = null;
       }
-      if (this.#keys.size >= this.#max) this.#keys.delete(this.#keys.keys().next().value!);
-      this.#keys.set(id, key);
+      entry.byAlg.set(alg, key);
     }
-    return key;
+    return { jkt: entry.jkt, key };
   }
 }
 
@@ -119,12 +135,12 @@ export async function verifyDpopProof(check: DpopProofCheck): Promise<VerifiedDp
   if (PRIVATE_MEMBERS.some((member) => member in jwk)) throw invalid('the DPoP proof jwk must be a public key');
 
   let jkt: string;
+  let key: VerifyKey | null;
   try {
-    jkt = jwkThumbprint(jwk);
+    ({ jkt, key } = check.keys.get(header.alg, jwk));
   } catch (cause) {
     throw invalid('the DPoP proof jwk cannot be thumbprinted', cause);
   }
-  const key = check.keys.get(header.alg, jkt, jwk);
   const valid = key !== null && (await verifySignature(key, decoded.signingInput, decoded.signature, check.offload));
   if (!valid) throw invalid('the DPoP proof signature or key is invalid');
 

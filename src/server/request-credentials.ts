@@ -25,8 +25,12 @@ function headerValues(headers: HeadersLike, name: string): string[] {
     return value === null ? [] : [value];
   }
   const values: string[] = [];
-  for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-    if (key.toLowerCase() !== name || value === undefined) continue;
+  const record = headers as Record<string, unknown>;
+  // for…in, not Object.entries: no array per header on every request.
+  for (const key in record) {
+    if (!Object.hasOwn(record, key) || key.length !== name.length || key.toLowerCase() !== name) continue;
+    const value = record[key];
+    if (value === undefined) continue;
     if (Array.isArray(value)) values.push(...value.map(String));
     else values.push(String(value));
   }
