@@ -212,7 +212,24 @@ export async function verifyRequest(config: VerifierConfig, options: VerifyAcces
     if (dpopScheme && proofs.length > 1) throw new InvalidRequestError('more than one DPoP header');
     if (dpopScheme && proofs.length === 0) throw new InvalidDpopProofError('the DPoP header is missing');
 
-    const { header, payload } = await verifyJwt(config, token, offload);
+    // The token's and the proof's signatures are checked at once (on the thread pool under load);
+    // the verdicts are still read in order: the token's first, then the proof's.
+    const tokenCheck = verifyJwt(config, token, offload);
+    const proofCheck = dpopScheme
+      ? verifyDpopProof({
+          proof: proofs[0]!,
+          method: method!,
+          url: url!,
+          accessToken: token,
+          algs: config.dpop.algs,
+          iatWindow: config.dpop.iatWindow,
+          nonces: config.dpop.nonces,
+          keys: config.dpop.keys,
+          offload,
+        })
+      : undefined;
+    proofCheck?.catch(() => {}); // read below, after the token's verdict
+    const { header, payload } = await tokenCheck;
     const claims = payload as AccessTokenClaims;
     const jkt = claims.cnf?.jkt;
     if (scheme === 'Bearer') {
@@ -222,17 +239,7 @@ export async function verifyRequest(config: VerifierConfig, options: VerifyAcces
       }
     } else {
       if (typeof jkt !== 'string') throw new InvalidTokenError('the access token is not DPoP-bound (no cnf.jkt)');
-      const proof = await verifyDpopProof({
-        proof: proofs[0]!,
-        method: method!,
-        url: url!,
-        accessToken: token,
-        algs: config.dpop.algs,
-        iatWindow: config.dpop.iatWindow,
-        nonces: config.dpop.nonces,
-        keys: config.dpop.keys,
-        offload,
-      });
+      const proof = await proofCheck!;
       if (proof.jkt !== jkt) throw new InvalidTokenError('invalid DPoP key binding');
       await checkReplay(config, jkt, proof.jti, proof.acceptableUntil);
     }

