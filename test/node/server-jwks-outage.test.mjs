@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { ApiClient, InvalidTokenError, NetworkError } from '../../lib/src/server/index.js';
+import { ApiClient, InvalidArgumentError, InvalidTokenError, NetworkError } from '../../lib/src/server/index.js';
 import { listen } from './server-fixtures.mjs';
 
 const audience = 'https://api.example.com';
@@ -130,5 +130,15 @@ describe('JWKS outage and rotation', { timeout: 60_000 }, () => {
     assert.ok(performance.now() - started < 2000, 'answered during the backoff, without waiting for it');
     assert.equal((await api.verifyAccessToken({ token: await mint(key) })).sub, 'auth0|alice');
     jwks.status = 200;
+  });
+
+  test('jwks options: non-negative seconds, else a TypeError naming the option', () => {
+    for (const [jwksOption, argument] of [['soon', 'jwks'], [{ maxAge: -1 }, 'jwks.maxAge'], [{ staleFor: 'long' }, 'jwks.staleFor'], [{ cooldown: Number.NaN }, 'jwks.cooldown']]) {
+      assert.throws(
+        () => new ApiClient({ domain: server.origin, audience, jwks: jwksOption }),
+        (error) => error instanceof InvalidArgumentError && error.argument === argument,
+        argument,
+      );
+    }
   });
 });
