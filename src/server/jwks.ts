@@ -59,6 +59,8 @@ export class RemoteJwks {
   #backoffMs = 0;
   #lastError: Error | undefined;
   #inFlight: Promise<void> | undefined;
+  /** Fetches finished so far: a request that waited knows whether one ended meanwhile. */
+  #fetches = 0;
 
   constructor(config: JwksConfig) {
     this.#config = config;
@@ -116,15 +118,18 @@ export class RemoteJwks {
    * fetch, waits for the next one (at most `cooldown`). During the backoff after a failed fetch
    * the JWKS is down: answer its NetworkError at once rather than hold the request.
    */
-  #refetch(now: number): Promise<void> {
+  #refetch(now: number, since = this.#fetches): Promise<void> {
+    // A fetch ended while this request waited (its timer fired a little late): use its outcome.
+    if (this.#fetches !== since) return this.#lastError ? Promise.reject(this.#lastError) : Promise.resolve();
     if (this.#inFlight) return this.#inFlight;
     const wait = this.#nextFetchAt - now;
     if (wait > 0) {
       if (this.#lastError) return Promise.reject(this.#lastError);
-      return sleep(wait).then(() => this.#refetch(Date.now()));
+      return sleep(wait).then(() => this.#refetch(Date.now(), since));
     }
     this.#inFlight = this.#fetch().finally(() => {
       this.#inFlight = undefined;
+      this.#fetches += 1;
     });
     return this.#inFlight;
   }
