@@ -173,7 +173,7 @@ export class ApiClient {
     const audience = optionalString(record, 'audience')!;
     this.#clientId = optionalString(record, 'clientId');
     this.#clientSecret = optionalString(record, 'clientSecret');
-    // jose wants whole milliseconds.
+    // Whole milliseconds for AbortSignal.timeout.
     this.#timeoutMs = Math.ceil(nonNegative(options.httpTimeoutInSeconds, 'httpTimeoutInSeconds', 10) * 1000);
     if (this.#timeoutMs === 0) {
       throw new InvalidArgumentError('httpTimeoutInSeconds', 'ApiClient: the httpTimeoutInSeconds option must be positive');
