@@ -46,19 +46,20 @@ export class TransactionStore {
   }
 
   /**
-   * Reads and removes the transaction in one step: a callback URL can be used only once. Another
-   * tenant's transaction is left where it is, for its own engine; one that names no tenant is
-   * dropped (its tenant is unknown).
+   * Reads and removes the transaction in one step: a callback URL can be used only once. One of
+   * another tenant is left where it is, for its own engine (as is one that names no tenant:
+   * unusable, it goes with the next login or logout).
    */
   take(): Stored | undefined {
     let stored;
     try {
-      stored = JSON.parse(sessionStorage.getItem(this.#key) ?? 'null');
+      stored = JSON.parse(sessionStorage.getItem(this.#key)!);
     } catch {
-      /* unreadable: removed below */
+      /* unreadable: as absent */
     }
-    if (stored?.tenant && stored.tenant !== this.#tenant) return undefined;
+    if (stored?.tenant !== this.#tenant) return undefined;
     this.remove();
-    return stored?.tenant ? stored : undefined;
+    return stored;
   }
+
 }

@@ -30,6 +30,6 @@ export class Auth0FetchRefusedError extends GenericError {
     error: string,
     public refused: string,
   ) {
-    super(error, `<auth0-fetch> refused, ${error.replace(/_/g, ' ')}: ${refused}`);
+    super(error, `<auth0-fetch> refused (${error}): ${refused}`);
   }
 }

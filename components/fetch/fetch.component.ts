@@ -177,10 +177,10 @@ export class Auth0Fetch extends Auth0ConsumerElement {
       if (onLoad && method !== 'GET' && method !== 'HEAD') {
         throw new Auth0FetchRefusedError('unsafe_method_on_load', method);
       }
-      // The exact URL the request goes to, as createFetcher joins `baseUrl` and fetch resolves
-      // the rest (against the document's base URL): that is what is checked, and what is sent.
-      const joined = baseUrl && !/^[\w+.-]+:|^\/\//.test(src) ? `${baseUrl.replace(/\/+$/, '')}/${src.replace(/^\/+/, '')}` : src;
-      const url = new URL(joined, document.baseURI);
+      // The exact URL the request goes to — what is checked is what is sent: `src` below
+      // `base-url` (a leading slash too, as createFetcher joins them), else against the
+      // document's base URL, as fetch would resolve it (`//host`, `\\host`, `<base href>`).
+      const url = baseUrl ? new URL(src.replace(/^\/+/, ''), baseUrl.replace(/\/*$/, '/')) : new URL(src, document.baseURI);
       const { audience, scope } = this;
       // Where the token would go, and which token: checked before any token is fetched.
       for (const [kind, value] of [['origin', url.origin], ['audience', audience], ...(scope?.split(' ') ?? []).map((name) => ['scope', name])] as Array<[Kind, string]>) {

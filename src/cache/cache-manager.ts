@@ -90,14 +90,12 @@ export class CacheManager {
   async get(parts: CacheKeyParts, marginSeconds = EXPIRY_MARGIN_SECONDS): Promise<Partial<CacheEntry> | undefined> {
     let key = cacheKey(parts);
     let wrapped = await this.#cache.get<WrappedCacheEntry>(key);
-    if (!this.#own(wrapped)) {
-      wrapped = undefined;
-      for (const k of await this.keys()) {
-        if (isSuperset(parseCacheKey(k), parts) && this.#own((wrapped = await this.#cache.get<WrappedCacheEntry>((key = k))))) break;
-        wrapped = undefined;
-      }
+    if (!wrapped) {
+      const match = (await this.keys()).find((k) => isSuperset(parseCacheKey(k), parts));
+      if (match) wrapped = await this.#cache.get<WrappedCacheEntry>((key = match));
     }
-    if (!wrapped) return undefined;
+    // Another tenant's entry is as good as none (and not ours to remove).
+    if (!this.#own(wrapped)) return undefined;
     if (wrapped.expiresAt - marginSeconds < (await this.#nowSeconds())) {
       if (wrapped.body.refresh_token) return { refresh_token: wrapped.body.refresh_token };
       await this.#cache.remove(key);
