@@ -10,5 +10,5 @@ declare global {
 }
 
 export { Auth0Fetch };
-export { Auth0FetchError, Auth0FetchRefusedError } from '../fetch/fetch-error.js';
+export { Auth0FetchError } from '../fetch/fetch-error.js';
 export type { Auth0ResponseDetail } from '../fetch/fetch.component.js';

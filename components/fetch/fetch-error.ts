@@ -18,18 +18,10 @@ export class Auth0FetchError extends GenericError {
 }
 
 /**
- * `<auth0-fetch>` refused a request before any token was fetched. `error` says why:
- * `origin_not_allowed` (neither the page's origin nor one of the provider's `api-origins`),
- * `audience_not_allowed` / `scope_not_allowed` (not configured on the provider),
- * `unsafe_method_on_load` (a method other than GET or HEAD with `trigger="load"`), or
- * `redirect_not_followed` (the API answered with a redirect, which could take the token elsewhere);
- * `refused` is the origin, audience, scope or method in question.
+ * Why `<auth0-fetch>` refused a request before any token was fetched, as a GenericError whose
+ * `error` is the reason and whose message ends with the value refused: `origin_not_allowed`
+ * (neither the page's origin nor one of the provider's `api-origins`), `audience_not_allowed` /
+ * `scope_not_allowed` (not configured on the provider), `unsafe_method_on_load` (a method other
+ * than GET or HEAD with `trigger="load"`).
  */
-export class Auth0FetchRefusedError extends GenericError {
-  constructor(
-    error: string,
-    public refused: string,
-  ) {
-    super(error, `<auth0-fetch> refused (${error}): ${refused}`);
-  }
-}
+export const refused = (error: string, value: string): GenericError => new GenericError(error, `${error}: ${value}`);

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
 import { emit } from '../events.js';
 import { GenericError } from '../../src/index.js';
-import { Auth0FetchError, Auth0FetchRefusedError } from './fetch-error.js';
+import { Auth0FetchError, refused } from './fetch-error.js';
 import { allows, type Kind } from '../provider/policy.js';
 import styles from './fetch.styles.js';
 
@@ -38,7 +38,7 @@ const REQUEST = ['src', 'method', 'body', 'audience', 'scope', 'baseUrl', 'dpopN
  * Markup cannot turn it against the user: it sends a token only to the page's own origin and the
  * provider's `api-origins`, asks only for audiences and scopes configured on the provider, never
  * follows a redirect, and runs methods other than GET and HEAD only on a click or from script —
- * anything else is refused before a token is fetched, with `Auth0FetchRefusedError`.
+ * anything else is refused before a token is fetched, with a GenericError saying why (`origin_not_allowed`, …).
  *
  * @summary Data from an API that needs the user's token.
  *
@@ -173,9 +173,9 @@ export class Auth0Fetch extends Auth0ConsumerElement {
       if (!client) throw new GenericError('no_client', '<auth0-fetch> is not inside a working <auth0-provider>');
       const { src, baseUrl } = this;
       if (!src) throw new TypeError('<auth0-fetch>: the `src` attribute is required');
-      const method = (this.method || 'GET').toUpperCase();
-      if (onLoad && method !== 'GET' && method !== 'HEAD') {
-        throw new Auth0FetchRefusedError('unsafe_method_on_load', method);
+      const method = this.method || 'GET';
+      if (onLoad && !/^(get|head)$/i.test(method)) {
+        throw refused('unsafe_method_on_load', method);
       }
       // The exact URL the request goes to — what is checked is what is sent: `src` below
       // `base-url` (a leading slash too, as createFetcher joins them), else against the
@@ -184,7 +184,7 @@ export class Auth0Fetch extends Auth0ConsumerElement {
       const { audience, scope } = this;
       // Where the token would go, and which token: checked before any token is fetched.
       for (const [kind, value] of [['origin', url.origin], ['audience', audience], ...(scope?.split(' ') ?? []).map((name) => ['scope', name])] as Array<[Kind, string]>) {
-        if (value && !allows(client, kind, value)) throw new Auth0FetchRefusedError(`${kind}_not_allowed`, value);
+        if (value && !allows(client, kind, value)) throw refused(`${kind}_not_allowed`, value);
       }
       const fetcher = client.createFetcher({ dpopNonceId: this.dpopNonceId || url.origin });
       const body = this.body ?? undefined;
@@ -196,14 +196,11 @@ export class Auth0Fetch extends Auth0ConsumerElement {
           // A string body goes as text/plain unless it is JSON.
           headers: body !== undefined && json(body) ? { 'Content-Type': 'application/json' } : {},
           signal: controller.signal,
-          // A redirect could take the token to another origin: not followed.
-          redirect: 'manual',
+          // A redirect could take the token to another origin: refused (a network error).
+          redirect: 'error',
         },
         { audience, scope },
       );
-      if (response.type === 'opaqueredirect') {
-        throw new Auth0FetchRefusedError('redirect_not_followed', url.origin);
-      }
       const text = await response.text();
       if (controller !== this._controller) return;
       // An empty body is `null`; a body that is not JSON is worth an error state (JSON never parses to undefined).

@@ -29,19 +29,14 @@ export class CacheManager {
   readonly #now: () => number | Promise<number>;
   readonly #manifest?: KeyManifest;
   readonly #tenant: string;
-  readonly #issuer: string;
 
   /** Whether `get` answers synchronously: only the built-in caches are known to. */
   readonly #syncCache: boolean;
 
-  /**
-   * @param tenant the `domain` URL, recorded in every entry written and required of every entry read.
-   * @param issuer the `iss` a cached ID token must carry.
-   */
-  constructor(cache: ICache, clientId: string, now: () => number | Promise<number>, tenant: string, issuer: string) {
+  /** @param tenant the `domain` URL, recorded in every entry written and required of every entry read. */
+  constructor(cache: ICache, clientId: string, now: () => number | Promise<number>, tenant: string) {
     this.#cache = cache;
     this.#tenant = tenant;
-    this.#issuer = issuer;
     this.#syncCache = cache instanceof InMemoryCache || cache instanceof LocalStorageCache;
     this.#now = now;
     if (!cache.allKeys) this.#manifest = new KeyManifest(cache, clientId);
@@ -72,9 +67,9 @@ export class CacheManager {
     return wrapped?.body?.tenant === this.#tenant;
   }
 
-  /** A complete ID-token entry of this tenant and issuer, else `undefined`. */
+  /** A complete ID-token entry of this tenant, else `undefined`. */
   #ownIdToken(entry: IdTokenEntry | undefined): IdTokenEntry | undefined {
-    return entry?.id_token && entry.tenant === this.#tenant && entry.decodedToken?.claims?.iss === this.#issuer ? entry : undefined;
+    return entry?.id_token && entry.decodedToken && entry.tenant === this.#tenant ? entry : undefined;
   }
 
   /** Every key the engine can see: from `allKeys()` or the manifest. */

