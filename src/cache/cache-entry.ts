@@ -58,7 +58,7 @@ export interface WrappedCacheEntry {
 export interface IdTokenEntry {
   id_token: string;
   decodedToken: DecodedToken;
-  /** As `CacheEntry.tenant`; the claims' `iss` is checked too. */
+  /** As `CacheEntry.tenant`. */
   tenant?: string;
 }
 

@@ -1,8 +1,9 @@
 // Reads and writes token entries with the SPA SDK's rules: key format, 60 s expiry margin, exact
 // key first, else an entry of the same audience whose scope is a superset (DESIGN.md §3). Every
-// entry records the tenant it came from, and only entries of this engine's tenant (and, for the ID
-// token, its issuer) are read: the keys name the client alone, and another engine of the same
-// client on the page — an injected `<auth0-provider domain="evil.example">` — must find nothing.
+// entry records the tenant it came from, and only entries of this engine's tenant are read (an ID
+// token's `iss` was verified against its engine's issuer before it was written): the keys name
+// the client alone, and another engine of the same client on the page — an injected
+// `<auth0-provider domain="evil.example">` — must find nothing.
 import {
   CACHE_KEY_PREFIX,
   cacheKey,
@@ -108,7 +109,7 @@ export class CacheManager {
     await this.#manifest?.add(key);
   }
 
-  /** The client's ID token entry, when it came from this tenant and issuer. */
+  /** The client's ID token entry, when it came from this tenant. */
   async getIdToken(clientId: string): Promise<IdTokenEntry | undefined> {
     return this.#ownIdToken(await this.#cache.get<IdTokenEntry>(idTokenKey(clientId)));
   }
