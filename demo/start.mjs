@@ -2,7 +2,11 @@
 // sources, starts the tenant and a dev server on 127.0.0.1, and prints where to go.
 //   PORT (default 3000)         the demo pages
 //   TENANT_PORT (default 3001)  the local Auth0-shaped tenant
+//   --lan (or HOST=0.0.0.0)     the demo pages on every interface, for a demo on another device of
+//                               the network; they hand out a demo user's legacy token, so only on a
+//                               network you trust. The tenant and the demo API stay on 127.0.0.1.
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -12,6 +16,7 @@ import { startTenant } from './tenant/index.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const host = '127.0.0.1';
+const pageHost = process.argv.includes('--lan') ? '0.0.0.0' : process.env.HOST || host;
 const port = Number(process.env.PORT || 3000);
 const tenantPort = Number(process.env.TENANT_PORT || 3001);
 const origin = `http://${host}:${port}`;
@@ -84,10 +89,12 @@ const fillPlaceholders = {
   },
 };
 
+// The dev server only builds the app (middlewareMode); we listen ourselves, because it treats the
+// hostname 127.0.0.1 as "every interface".
 const server = await startDevServer({
   config: {
     rootDir: root,
-    hostname: host,
+    middlewareMode: true,
     port,
     // Lit's production build, as users get from the bundle.
     nodeResolve: { exportConditions: ['production'] },
@@ -116,6 +123,8 @@ const server = await startDevServer({
   logStartMessage: false,
   autoExitProcess: false,
 });
+const pages = createServer(server.koaApp.callback());
+await new Promise((resolve, reject) => pages.once('error', reject).listen(port, pageHost, resolve));
 
 console.log(`
   auth0-elements demo
@@ -126,9 +135,13 @@ console.log(`
   Demo API        ${api.url}/api/messages, /api/calendar  (DPoP-bound tokens only)
 
   Log in as ${alice.username} / ${alice.password}   (Ctrl+C to stop)
-`);
+${pageHost === host ? '' : `
+  The demo pages answer on ${pageHost}:${port} (every interface): only on a network you trust.
+`}`);
 
 async function stop() {
+  pages.closeAllConnections();
+  await new Promise((resolve) => pages.close(resolve));
   await server.stop();
   await api.close();
   await tenant.close();

@@ -47,7 +47,7 @@ export class Auth0Client {
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
-    this.#transactions = new TransactionStore(this.#ctx.options.clientId);
+    this.#transactions = new TransactionStore(this.#ctx.options.clientId, this.#ctx.options.domainUrl);
   }
 
   /** The current session snapshot (frozen). */

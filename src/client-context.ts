@@ -53,7 +53,7 @@ export function createContext(given: Auth0ClientOptions, onSessionEvent: (event:
     console.warn('Auth0Client: `cache` is used and `cacheLocation` ignored.');
   }
   const store: ICache = cache ?? (cacheLocation === 'localstorage' ? new LocalStorageCache() : new InMemoryCache());
-  const cacheManager = new CacheManager(store, clientId, options.nowProvider);
+  const cacheManager = new CacheManager(store, clientId, options.nowProvider, options.domainUrl);
   const inMemory = !cache && cacheLocation !== 'localstorage';
   return {
     options,

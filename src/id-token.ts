@@ -107,7 +107,9 @@ export async function verifyIdToken(
   check(max_age === undefined || (typeof auth_time === 'number' && now <= auth_time + max_age + leeway), 'auth_time_invalid');
   // By id (`org_…`) against org_id; by name, case-insensitively, against org_name.
   check(!org || (byId ? claims.org_id === org : `${claims.org_name ?? ''}`.toLowerCase() === org.toLowerCase()), 'org_mismatch');
-  const user: User = {};
-  for (const [name, value] of Object.entries(claims)) if (!PROTOCOL_CLAIMS.has(name)) user[name] = value;
+  // Claims are data: JSON.parse, spreads and fromEntries define own properties — a claim named
+  // `__proto__`, `constructor` or `prototype` stays one — where `user[name] = value` would run
+  // the `__proto__` setter and let the token choose the user object's prototype.
+  const user: User = Object.fromEntries(Object.entries(claims).filter(([name]) => !PROTOCOL_CLAIMS.has(name)));
   return { claims: { ...claims, __raw: id_token }, user };
 }

@@ -23,30 +23,43 @@ export interface ConnectTransaction {
 
 type Stored = Transaction | ConnectTransaction;
 
-/** sessionStorage under `a0.spajs.txs.<clientId>`. */
+/**
+ * sessionStorage under `a0.spajs.txs.<clientId>`, with the tenant that started it: the key names
+ * the client only, and another engine of the same client on the page (an injected provider for
+ * another domain) must not take the PKCE verifier and send the code with it to its own tenant.
+ */
 export class TransactionStore {
   readonly #key: string;
+  readonly #tenant: string;
 
-  constructor(clientId: string) {
+  constructor(clientId: string, tenant: string) {
     this.#key = `a0.spajs.txs.${clientId}`;
+    this.#tenant = tenant;
   }
 
   create(transaction: Stored): void {
-    sessionStorage.setItem(this.#key, JSON.stringify(transaction));
+    sessionStorage.setItem(this.#key, JSON.stringify({ ...transaction, tenant: this.#tenant }));
   }
 
   remove(): void {
     sessionStorage.removeItem(this.#key);
   }
 
-  /** Reads and removes the transaction in one step: a callback URL can be used only once. */
+  /**
+   * Reads and removes the transaction in one step: a callback URL can be used only once. One of
+   * another tenant is left where it is, for its own engine (as is one that names no tenant:
+   * unusable, it goes with the next login or logout).
+   */
   take(): Stored | undefined {
-    const json = sessionStorage.getItem(this.#key);
-    this.remove();
+    let stored;
     try {
-      return JSON.parse(json ?? 'null') ?? undefined;
+      stored = JSON.parse(sessionStorage.getItem(this.#key)!);
     } catch {
-      return undefined;
+      /* unreadable: as absent */
     }
+    if (stored?.tenant !== this.#tenant) return undefined;
+    this.remove();
+    return stored;
   }
+
 }

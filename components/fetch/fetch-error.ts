@@ -16,3 +16,12 @@ export class Auth0FetchError extends GenericError {
     );
   }
 }
+
+/**
+ * Why `<auth0-fetch>` refused a request before any token was fetched, as a GenericError whose
+ * `error` is the reason and whose message ends with the value refused: `origin_not_allowed`
+ * (neither the page's origin nor one of the provider's `api-origins`), `audience_not_allowed` /
+ * `scope_not_allowed` (not configured on the provider), `unsafe_method_on_load` (a method other
+ * than GET or HEAD with `trigger="load"`).
+ */
+export const refused = (error: string, value: string): GenericError => new GenericError(error, `${error}: ${value}`);

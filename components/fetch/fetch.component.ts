@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
 import { emit } from '../events.js';
 import { GenericError } from '../../src/index.js';
-import { Auth0FetchError } from './fetch-error.js';
+import { Auth0FetchError, refused } from './fetch-error.js';
+import { allows, type Kind } from '../provider/policy.js';
 import styles from './fetch.styles.js';
 
 /** `auth0-response`: the API answered; `data` is the parsed body (JSON or text). */
@@ -34,6 +35,11 @@ const REQUEST = ['src', 'method', 'body', 'audience', 'scope', 'baseUrl', 'dpopN
  * the answer: a loading note, the data (JSON pretty-printed, as text), or the error. The token
  * never reaches the page: not in the DOM, attributes or events.
  *
+ * Markup cannot turn it against the user: it sends a token only to the page's own origin and the
+ * provider's `api-origins`, asks only for audiences and scopes configured on the provider, never
+ * follows a redirect, and runs methods other than GET and HEAD only on a click or from script —
+ * anything else is refused before a token is fetched, with a GenericError saying why (`origin_not_allowed`, …).
+ *
  * @summary Data from an API that needs the user's token.
  *
  * @slot button - The label of the button shown with `trigger="click"`. Default: "Load".
@@ -53,7 +59,7 @@ const REQUEST = ['src', 'method', 'body', 'audience', 'scope', 'baseUrl', 'dpopN
  * @cssproperty --auth0-button-color - Button label color (default `#fff`).
  *
  * @event {CustomEvent<Auth0ResponseDetail>} auth0-response - The API answered (any status): `{status, data}`.
- * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - No token, no answer, an error status or a body that is not JSON: `{error}`.
+ * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - Refused, no token, no answer, an error status or a body that is not JSON: `{error}`.
  */
 export class Auth0Fetch extends Auth0ConsumerElement {
   static override styles = styles;
@@ -71,19 +77,19 @@ export class Auth0Fetch extends Auth0ConsumerElement {
     _state: { state: true },
   };
 
-  /** The API URL; relative URLs join `base-url` (or the page's URL without one). */
+  /** The API URL; relative URLs join `base-url` (or the page's URL without one). Its origin must be allowed by the provider. */
   src?: string;
 
-  /** The HTTP method. Default `GET`. */
+  /** The HTTP method. Default `GET`; other than GET and HEAD only with `trigger="click"` or `refetch()`. */
   method = 'GET';
 
   /** A request body, sent as JSON when it parses as JSON, else as text. */
   body?: string;
 
-  /** Use a token for this API instead of the provider's audience. */
+  /** Use a token for this API instead of the provider's audience (one the provider was configured for). */
   audience?: string;
 
-  /** Scopes the token needs, in addition to the provider's. */
+  /** Scopes the token needs, in addition to the provider's (ones the provider was configured for). */
   scope?: string;
 
   /** Joined with a relative `src` (`createFetcher({baseUrl})`). */
@@ -134,7 +140,7 @@ export class Auth0Fetch extends Auth0ConsumerElement {
     // A new user or a new request: what is shown belongs to the old one.
     if (this._requested !== undefined && this._state !== 'idle') this._reset();
     this._requested = key;
-    if (this.trigger === 'load' && this.src) void this._run();
+    if (this.trigger === 'load' && this.src) void this._run(true);
   }
 
   protected override render() {
@@ -143,7 +149,7 @@ export class Auth0Fetch extends Auth0ConsumerElement {
     const state = this._state;
     const shown = this.as === 'text' || typeof this._data === 'string' ? String(this._data) : JSON.stringify(this._data, null, 2);
     return html`<button part="button" type="button" ?hidden=${this.trigger !== 'click'}
-        ?disabled=${state === 'loading' || session.status !== 'authenticated'} @click=${this._run}><slot name="button">Load</slot></button>
+        ?disabled=${state === 'loading' || session.status !== 'authenticated'} @click=${() => this._run()}><slot name="button">Load</slot></button>
       <span part="loading" role="status" ?hidden=${state !== 'loading'}><slot name="loading">Loading…</slot></span>
       <pre part="data" ?hidden=${state !== 'done'}>${state === 'done' ? shown : nothing}</pre>
       <span part="error" role="alert" ?hidden=${state !== 'error'}><slot name="error">${this._error?.message ?? ''}</slot></span>`;
@@ -157,29 +163,43 @@ export class Auth0Fetch extends Auth0ConsumerElement {
     this._state = 'idle';
   }
 
-  private async _run(): Promise<void> {
+  /** One request; `onLoad`: started by `trigger="load"`, not by a click or a script. */
+  private async _run(onLoad?: boolean): Promise<void> {
     this._controller?.abort();
     const controller = (this._controller = new AbortController());
     this._state = 'loading';
     try {
       const client = this.session?.client;
       if (!client) throw new GenericError('no_client', '<auth0-fetch> is not inside a working <auth0-provider>');
-      if (!this.src) throw new TypeError('<auth0-fetch>: the `src` attribute is required');
-      const fetcher = client.createFetcher({
-        baseUrl: this.baseUrl || undefined,
-        dpopNonceId: this.dpopNonceId || new URL(this.src, this.baseUrl || location.href).origin,
-      });
+      const { src, baseUrl } = this;
+      if (!src) throw new TypeError('<auth0-fetch>: the `src` attribute is required');
+      const method = this.method || 'GET';
+      if (onLoad && !/^(get|head)$/i.test(method)) {
+        throw refused('unsafe_method_on_load', method);
+      }
+      // The exact URL the request goes to — what is checked is what is sent: `src` below
+      // `base-url` (a leading slash too, as createFetcher joins them), else against the
+      // document's base URL, as fetch would resolve it (`//host`, `\\host`, `<base href>`).
+      const url = baseUrl ? new URL(src.replace(/^\/+/, ''), baseUrl.replace(/\/*$/, '/')) : new URL(src, document.baseURI);
+      const { audience, scope } = this;
+      // Where the token would go, and which token: checked before any token is fetched.
+      for (const [kind, value] of [['origin', url.origin], ['audience', audience], ...(scope?.split(' ') ?? []).map((name) => ['scope', name])] as Array<[Kind, string]>) {
+        if (value && !allows(client, kind, value)) throw refused(`${kind}_not_allowed`, value);
+      }
+      const fetcher = client.createFetcher({ dpopNonceId: this.dpopNonceId || url.origin });
       const body = this.body ?? undefined;
       const response = await fetcher.fetchWithAuth(
-        this.src,
+        url,
         {
-          method: this.method || 'GET',
+          method,
           body,
           // A string body goes as text/plain unless it is JSON.
           headers: body !== undefined && json(body) ? { 'Content-Type': 'application/json' } : {},
           signal: controller.signal,
+          // A redirect could take the token to another origin: refused (a network error).
+          redirect: 'error',
         },
-        { audience: this.audience || undefined, scope: this.scope || undefined },
+        { audience, scope },
       );
       const text = await response.text();
       if (controller !== this._controller) return;

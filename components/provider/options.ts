@@ -20,6 +20,7 @@ export interface ProviderConfig {
   leeway?: number | null;
   authorizeTimeout?: number | null;
   httpTimeout?: number | null;
+  workerUrl?: string | null;
   authorizationParams?: Record<string, unknown> | undefined;
   cache?: Auth0ClientOptions['cache'];
 }
@@ -45,6 +46,7 @@ const OPTIONS: Record<string, string> = {
   leeway: 'leeway',
   authorizeTimeout: 'authorizeTimeoutInSeconds',
   httpTimeout: 'httpTimeoutInSeconds',
+  workerUrl: 'workerUrl',
 };
 
 /** The provider properties that feed the engine. */

@@ -6,6 +6,7 @@ import { SessionProvider } from '../internal/context-provider.js';
 import { attributeError, engineOptions, ENGINE_PROPERTIES, type Auth0ClientOptions } from './options.js';
 import { INVITATION_PARAMS, invitationOf, isRedirectCallback, removeParams, RESPONSE_PARAMS } from './callback-url.js';
 import { callbackDetail } from './callback-detail.js';
+import { providers } from './policy.js';
 import styles from './provider.styles.js';
 
 const LOADING: Auth0Session = Object.freeze({ client: null, status: 'loading', user: undefined, error: undefined });
@@ -18,6 +19,11 @@ const IDENTITY = ['domain', 'clientId'];
  * it (through `auth0Context`). On load it finishes a login or connect redirect (and removes the
  * response parameters from the address bar), starts a login from an invitation link, or checks
  * for an existing session.
+ *
+ * It also decides what markup inside it may do with the session: `<auth0-fetch>` sends tokens only
+ * to this page's origin and the `api-origins` listed here, and asks only for the audiences and
+ * scopes configured here (`audience`, `scope`, an `{audience: scope}` map, `api-audiences`,
+ * `api-scopes`). Providers of the same client on one page must all allow a request.
  *
  * @summary The Auth0 session for the page content inside it.
  *
@@ -48,6 +54,10 @@ export class Auth0Provider extends LitElement {
     authorizeTimeout: { attribute: 'authorize-timeout', type: Number },
     httpTimeout: { attribute: 'http-timeout', type: Number },
     noAutoCallback: { attribute: 'no-auto-callback', type: Boolean },
+    workerUrl: { attribute: 'worker-url' },
+    apiOrigins: { attribute: 'api-origins' },
+    apiAudiences: { attribute: 'api-audiences' },
+    apiScopes: { attribute: 'api-scopes' },
     authorizationParams: { attribute: false },
     cache: { attribute: false },
     status: { reflect: true },
@@ -101,6 +111,25 @@ export class Auth0Provider extends LitElement {
   /** Leave the address bar alone on load: no callback handling, no invitation login. */
   noAutoCallback = false;
 
+  /**
+   * A same-origin URL of `dist/token-worker.js` for the refresh-token worker (the engine's
+   * `workerUrl`), for pages whose Content-Security-Policy allows no `blob:` workers.
+   */
+  workerUrl?: string;
+
+  /**
+   * API origins besides this page's own that `<auth0-fetch>` may send tokens to
+   * (`https://api.example.com`; several separated by spaces or commas; the property also takes
+   * an array). Requests anywhere else are refused before a token is fetched.
+   */
+  apiOrigins?: string | string[];
+
+  /** Audiences `<auth0-fetch audience>` may ask tokens for, besides `audience` and the keys of a scope map. */
+  apiAudiences?: string | string[];
+
+  /** Scopes `<auth0-fetch scope>` may ask for, besides those of `scope` (or its map). */
+  apiScopes?: string | string[];
+
   /** More authorization parameters (property only); its keys win over the attributes. */
   authorizationParams?: Record<string, unknown>;
 
@@ -124,12 +153,14 @@ export class Auth0Provider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    providers.add(this);
     // Moved in the page: keep the engine and its session, just listen again.
     if (this._client && !this._unsubscribe) this._listen(this._client);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    providers.delete(this);
     this._unsubscribe?.();
     this._unsubscribe = undefined;
   }

@@ -1,7 +1,7 @@
 // Test switch: the next ID token the token endpoint issues comes out wrong in one chosen way, so
 // clients can prove they reject it. Each kind breaks exactly one thing and keeps the rest valid.
 
-/** @typedef {'bad-signature' | 'wrong-issuer' | 'wrong-audience' | 'expired' | 'wrong-nonce' | 'wrong-org' | 'future-nbf' | 'no-sub'} TamperKind */
+/** @typedef {'bad-signature' | 'wrong-issuer' | 'wrong-audience' | 'expired' | 'wrong-nonce' | 'wrong-org' | 'future-nbf' | 'no-sub' | 'proto-claims'} TamperKind */
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -30,6 +30,12 @@ const EDITS = {
   },
   'no-sub': (p) => {
     delete p.sub;
+  },
+  // Claims named like JavaScript's prototype machinery, validly signed: they must stay data.
+  'proto-claims': (p) => {
+    for (const [name, value] of [['__proto__', { polluted: true }], ['constructor', 'evil'], ['prototype', { polluted: true }]]) {
+      Object.defineProperty(p, name, { value, enumerable: true, writable: true, configurable: true });
+    }
   },
 };
 

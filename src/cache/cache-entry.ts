@@ -40,6 +40,12 @@ export interface CacheEntry {
   refresh_token?: string;
   id_token?: string;
   decodedToken?: DecodedToken;
+  /**
+   * The tenant (`domain` URL) whose token endpoint issued the entry. The cache keys name the
+   * client only (the SPA SDK's format), so this is what binds a session to its tenant: an engine
+   * for another domain never uses the entry, nor sends its refresh token anywhere.
+   */
+  tenant?: string;
 }
 
 /** What is stored under an access-token key: the entry and its absolute expiry (s since epoch). */
@@ -52,6 +58,8 @@ export interface WrappedCacheEntry {
 export interface IdTokenEntry {
   id_token: string;
   decodedToken: DecodedToken;
+  /** As `CacheEntry.tenant`. */
+  tenant?: string;
 }
 
 /** The parts of an access-token key. */

@@ -1,5 +1,9 @@
 // Reads and writes token entries with the SPA SDK's rules: key format, 60 s expiry margin, exact
-// key first, else an entry of the same audience whose scope is a superset (DESIGN.md §3).
+// key first, else an entry of the same audience whose scope is a superset (DESIGN.md §3). Every
+// entry records the tenant it came from, and only entries of this engine's tenant are read (an ID
+// token's `iss` was verified against its engine's issuer before it was written): the keys name
+// the client alone, and another engine of the same client on the page — an injected
+// `<auth0-provider domain="evil.example">` — must find nothing.
 import {
   CACHE_KEY_PREFIX,
   cacheKey,
@@ -25,12 +29,15 @@ export class CacheManager {
   readonly #cache: ICache;
   readonly #now: () => number | Promise<number>;
   readonly #manifest?: KeyManifest;
+  readonly #tenant: string;
 
   /** Whether `get` answers synchronously: only the built-in caches are known to. */
   readonly #syncCache: boolean;
 
-  constructor(cache: ICache, clientId: string, now: () => number | Promise<number>) {
+  /** @param tenant the `domain` URL, recorded in every entry written and required of every entry read. */
+  constructor(cache: ICache, clientId: string, now: () => number | Promise<number>, tenant: string) {
     this.#cache = cache;
+    this.#tenant = tenant;
     this.#syncCache = cache instanceof InMemoryCache || cache instanceof LocalStorageCache;
     this.#now = now;
     if (!cache.allKeys) this.#manifest = new KeyManifest(cache, clientId);
@@ -51,9 +58,19 @@ export class CacheManager {
     const now = this.#now();
     if (typeof now !== 'number') return undefined;
     const wrapped = this.#cache.get<WrappedCacheEntry>(cacheKey(parts)) as WrappedCacheEntry | undefined;
-    if (!wrapped?.body?.access_token || wrapped.expiresAt - EXPIRY_MARGIN_SECONDS < Math.floor(now / 1000)) return undefined;
-    const idToken = this.#cache.get<IdTokenEntry>(idTokenKey(parts.clientId)) as IdTokenEntry | undefined;
-    return idToken?.id_token && idToken.decodedToken ? { entry: wrapped.body, idToken } : undefined;
+    if (!this.#own(wrapped) || !wrapped.body.access_token || wrapped.expiresAt - EXPIRY_MARGIN_SECONDS < Math.floor(now / 1000)) return undefined;
+    const idToken = this.#ownIdToken(this.#cache.get<IdTokenEntry>(idTokenKey(parts.clientId)) as IdTokenEntry | undefined);
+    return idToken && { entry: wrapped.body, idToken };
+  }
+
+  /** An access-token entry this engine wrote (or one of its tenant did). */
+  #own(wrapped: WrappedCacheEntry | undefined): wrapped is WrappedCacheEntry {
+    return wrapped?.body?.tenant === this.#tenant;
+  }
+
+  /** A complete ID-token entry of this tenant, else `undefined`. */
+  #ownIdToken(entry: IdTokenEntry | undefined): IdTokenEntry | undefined {
+    return entry?.id_token && entry.decodedToken && entry.tenant === this.#tenant ? entry : undefined;
   }
 
   /** Every key the engine can see: from `allKeys()` or the manifest. */
@@ -73,7 +90,8 @@ export class CacheManager {
       const match = (await this.keys()).find((k) => isSuperset(parseCacheKey(k), parts));
       if (match) wrapped = await this.#cache.get<WrappedCacheEntry>((key = match));
     }
-    if (!wrapped?.body) return undefined;
+    // Another tenant's entry is as good as none (and not ours to remove).
+    if (!this.#own(wrapped)) return undefined;
     if (wrapped.expiresAt - marginSeconds < (await this.#nowSeconds())) {
       if (wrapped.body.refresh_token) return { refresh_token: wrapped.body.refresh_token };
       await this.#cache.remove(key);
@@ -86,30 +104,29 @@ export class CacheManager {
   /** Stores an access-token entry (without the ID token, which has its own key). */
   async set(entry: CacheEntry): Promise<void> {
     const key = cacheKey({ clientId: entry.client_id, audience: entry.audience, scope: entry.scope });
-    const wrapped: WrappedCacheEntry = { body: entry, expiresAt: (await this.#nowSeconds()) + entry.expires_in };
+    const wrapped: WrappedCacheEntry = { body: { ...entry, tenant: this.#tenant }, expiresAt: (await this.#nowSeconds()) + entry.expires_in };
     await this.#cache.set(key, wrapped);
     await this.#manifest?.add(key);
   }
 
-  /** The client's ID token entry. */
+  /** The client's ID token entry, when it came from this tenant. */
   async getIdToken(clientId: string): Promise<IdTokenEntry | undefined> {
-    const entry = await this.#cache.get<IdTokenEntry>(idTokenKey(clientId));
-    return entry?.id_token && entry.decodedToken ? entry : undefined;
+    return this.#ownIdToken(await this.#cache.get<IdTokenEntry>(idTokenKey(clientId)));
   }
 
   async setIdToken(clientId: string, id_token: string, decodedToken: DecodedToken): Promise<void> {
     const key = idTokenKey(clientId);
-    await this.#cache.set<IdTokenEntry>(key, { id_token, decodedToken });
+    await this.#cache.set<IdTokenEntry>(key, { id_token, decodedToken, tenant: this.#tenant });
     await this.#manifest?.add(key);
   }
 
-  /** Every access-token entry of `clientId` as stored (expired ones too), with its key's parts. */
+  /** Every access-token entry of `clientId` and this tenant as stored (expired ones too), with its key's parts. */
   async entries(clientId: string): Promise<Array<{ key: string; parts: CacheKeyParts; wrapped: WrappedCacheEntry }>> {
     const found = [];
     for (const key of await this.keys()) {
       const parts = parseCacheKey(key);
       const wrapped = parts?.clientId === clientId ? await this.#cache.get<WrappedCacheEntry>(key) : undefined;
-      if (parts && wrapped?.body) found.push({ key, parts, wrapped });
+      if (this.#own(wrapped)) found.push({ key, parts: parts!, wrapped });
     }
     return found;
   }
@@ -136,6 +153,7 @@ export class CacheManager {
     }
     await this.#manifest?.clear();
   }
+
 }
 
 function isSuperset(candidate: CacheKeyParts | undefined, wanted: CacheKeyParts): boolean {

@@ -147,6 +147,16 @@ describe('tenant switches: tampered ID tokens', () => {
     assert.equal((await verify((await tampered('no-sub')).idToken)).payload.sub, undefined);
   });
 
+  it('proto-claims: validly signed, with __proto__, constructor and prototype as claims of their own', async () => {
+    const { idToken } = await tampered('proto-claims');
+    await verify(idToken);
+    const text = Buffer.from(idToken.split('.')[1], 'base64url').toString();
+    const payload = JSON.parse(text); // JSON.parse keeps "__proto__" an own property
+    assert.deepEqual(Object.getOwnPropertyDescriptor(payload, '__proto__')?.value, { polluted: true });
+    assert.equal(payload.constructor, 'evil');
+    assert.deepEqual(payload.prototype, { polluted: true });
+  });
+
   it('applies to one ID token only', async () => {
     await tampered('wrong-issuer');
     const tokens = await login(new Browser(tenant.domain), tenant);

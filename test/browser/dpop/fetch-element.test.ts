@@ -9,10 +9,13 @@ interface Info {
   users: { alice: { username: string; password: string; sub: string } };
 }
 
-/** A provider for the demo API's audience around `inner`, DPoP on unless told, signed in as alice. */
+/**
+ * A provider for the demo API's audience around `inner`, DPoP on unless told, signed in as alice.
+ * The demo API is another origin than the page: the provider allows it (`api-origins`).
+ */
 async function signedInProvider(inner: string, attributes: Record<string, string> = { 'use-dpop': '' }) {
   const { apis, users } = (await tenant.info()) as unknown as Info;
-  const mounted = await mountProvider(inner, { audience: apis.default, ...attributes });
+  const mounted = await mountProvider(inner, { audience: apis.default, 'api-origins': await apiUrl(), ...attributes });
   await mounted.ready;
   const authenticated = nextStatus(mounted.provider, 'authenticated');
   const login = mounted.provider.client!.loginWithPopup();
@@ -35,6 +38,7 @@ describe('<auth0-fetch>', () => {
   it('renders the data of the DPoP-protected demo API once signed in, and forgets it at logout', async () => {
     const { provider } = await mountProvider(`<auth0-fetch src="${await messagesUrl()}"></auth0-fetch>`, {
       audience: ((await tenant.info()) as unknown as Info).apis.default,
+      'api-origins': await apiUrl(),
       'use-dpop': '',
     });
     const element = fetchIn(provider);
