@@ -5,14 +5,16 @@
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
+import { rsaKeyPair } from '../node/rsa-keys.mjs';
 
 const serverEntry = new URL('../../lib/src/server/index.js', import.meta.url);
 
 export async function verifyAccessTokenRate({ count, maxMs, inFlight = 1 }) {
   if (!existsSync(serverEntry)) return null;
   const { ApiClient } = await import(serverEntry.href);
-  const signing = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'bench', alg: 'RS256', use: 'sig' };
+  // Imported from DER, not fresh from a key-generation job (the Node 20 exportJWK deadlock).
+  const signing = rsaKeyPair();
+  const jwk = { ...signing.jwk, kid: 'bench', alg: 'RS256', use: 'sig' };
   const jwks = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
   });
