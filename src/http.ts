@@ -48,6 +48,17 @@ export function answerError(url: string, { status, body }: JsonResponse<any>): G
 }
 
 /**
+ * How long a 429 or 503 answer asks the client to wait (`Retry-After`, RFC 9110 §10.2.3: seconds
+ * or an HTTP date), when that is at most `maxMs`; `undefined` for any other answer.
+ */
+export function retryAfterMs(status: number, headers: Headers, maxMs: number): number | undefined {
+  const value = (status === 429 || status === 503) && headers.get('Retry-After');
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value) ? +value * 1000 : Date.parse(value) - Date.now();
+  return ms >= 0 && ms <= maxMs ? ms : undefined;
+}
+
+/**
  * `fetch` + `JSON.parse` within `timeoutMs` (the whole exchange, body included).
  * @throws TimeoutError past the deadline (`timeout`); GenericError `network_error` when no
  *   response arrived; the errors of `jsonResponse`.

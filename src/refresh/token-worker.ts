@@ -13,6 +13,7 @@ export type WorkerRequest =
   | { type: 'token'; url: string; headers: Record<string, string>; body: string; timeoutMs: number; to?: WorkerSlot; from?: WorkerSlot }
   | { type: 'revoke'; url: string; headers: Record<string, string>; body: string; timeoutMs: number; audience: string }
   | { type: 'discard'; slot: WorkerSlot }
+  | { type: 'supersede'; to: WorkerSlot }
   | { type: 'clear' };
 
 /** Where a refresh token is kept: the audience and scope of its cache entry. */
@@ -34,6 +35,8 @@ export interface WorkerReply {
   text?: string;
   /** The response's `DPoP-Nonce` header (RFC 9449 §8), for the page's DPoP code. */
   dpopNonce?: string;
+  /** The response's `Retry-After` header, for the page's 429/503 retry. */
+  retryAfter?: string;
   fail?: 'request' | 'refused' | 'worker';
   name?: string;
   message?: string;
@@ -44,6 +47,8 @@ export function tokenWorker(): void {
   const scope = self as any;
   /** slot key → refresh token */
   const tokens = new Map<string, string>();
+  /** The token of the last refresh grant whose answer was lost (the tenant may have rotated it). */
+  let lost: string | undefined;
   let allowed: { token: string; revoke: string } | undefined;
 
   const keyOf = (slot: WorkerSlot) => JSON.stringify([slot.audience, slot.scope]);
@@ -81,7 +86,8 @@ export function tokenWorker(): void {
     try {
       const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
       const dpopNonce = response.headers.get('DPoP-Nonce') ?? undefined;
-      return { ok: response.ok, status: response.status, text: await response.text(), dpopNonce };
+      const retryAfter = response.headers.get('Retry-After') ?? undefined;
+      return { ok: response.ok, status: response.status, text: await response.text(), dpopNonce, retryAfter };
     } catch (e) {
       return { fail: 'request', name: (e as Error)?.name, message: String((e as Error)?.message ?? e) };
     }
@@ -97,6 +103,9 @@ export function tokenWorker(): void {
       body = withField(body, m.headers, 'refresh_token', used);
     }
     const reply = await post(m.url, m.headers, body, m.timeoutMs);
+    // No answer to read: the tenant may have rotated `used` all the same.
+    const lose = () => (lost = used);
+    if (reply.fail) lose();
     if (reply.ok) {
       let answer: any;
       try {
@@ -114,7 +123,7 @@ export function tokenWorker(): void {
         if (fresh && used) for (const [key, value] of [...tokens]) if (value === used) tokens.set(key, fresh);
         const kept = fresh ?? used;
         if (kept && m.to) store(m.to, kept);
-      }
+      } else lose();
     }
     return reply;
   };
@@ -145,7 +154,15 @@ export function tokenWorker(): void {
         if (token) forget(token);
         return { ok: true };
       }
+      case 'supersede': {
+        // The lost token gives way, in every slot, to the one `to` got from another grant.
+        const fresh = tokens.get(keyOf(m.to));
+        if (lost && fresh) for (const [key, value] of [...tokens]) if (value === lost) tokens.set(key, fresh);
+        lost = undefined;
+        return { ok: true };
+      }
       case 'clear':
+        lost = undefined;
         tokens.clear();
         return { ok: true };
       default:

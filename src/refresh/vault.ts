@@ -61,6 +61,13 @@ export interface RefreshTokenVault {
   discard(found: FoundRefreshToken): Promise<void>;
 
   /**
+   * A refresh grant with `found`'s token lost its answer (the tenant may have rotated it), and
+   * another grant (the silent iframe) then brought `to` a new token: that one replaces the lost
+   * token in every slot that still held it, so no slot is left with a token that may be used up.
+   */
+  supersede(found: FoundRefreshToken, to: RefreshSlot): Promise<void>;
+
+  /**
    * Revokes every refresh token kept for `audience` at `/oauth/revoke` (RFC 7009 §2.1), then
    * forgets each one; a failure leaves the remaining tokens in place.
    */
