@@ -1,6 +1,7 @@
 // The login in flight, between `loginWithRedirect` and `handleRedirectCallback`: one per client,
 // in sessionStorage (per tab, survives the round trip to the tenant) under the SPA SDK's key.
 import type { AuthorizeRequest } from './authorize-url.js';
+import { guarded } from './cache/storage-errors.js';
 
 /** What a redirect login must remember to finish safely. */
 export interface Transaction extends Omit<AuthorizeRequest, 'url'> {
@@ -31,17 +32,18 @@ export class TransactionStore {
     this.#key = `a0.spajs.txs.${clientId}`;
   }
 
+  /** @throws GenericError `storage_full` / `storage_unavailable` when sessionStorage fails. */
   create(transaction: Stored): void {
-    sessionStorage.setItem(this.#key, JSON.stringify(transaction));
+    guarded(() => sessionStorage.setItem(this.#key, JSON.stringify(transaction)));
   }
 
   remove(): void {
-    sessionStorage.removeItem(this.#key);
+    guarded(() => sessionStorage.removeItem(this.#key));
   }
 
   /** Reads and removes the transaction in one step: a callback URL can be used only once. */
   take(): Stored | undefined {
-    const json = sessionStorage.getItem(this.#key);
+    const json = guarded(() => sessionStorage.getItem(this.#key));
     this.remove();
     try {
       return JSON.parse(json ?? 'null') ?? undefined;

@@ -12,6 +12,7 @@ import {
   type IdTokenEntry,
   type WrappedCacheEntry,
 } from './cache-entry.js';
+import { isExpired, isIdTokenEntry, isTokenEntry, warnDropped } from './entry-shape.js';
 import { InMemoryCache } from './in-memory-cache.js';
 import { KeyManifest } from './key-manifest.js';
 import { LocalStorageCache } from './local-storage-cache.js';
@@ -51,9 +52,9 @@ export class CacheManager {
     const now = this.#now();
     if (typeof now !== 'number') return undefined;
     const wrapped = this.#cache.get<WrappedCacheEntry>(cacheKey(parts)) as WrappedCacheEntry | undefined;
-    if (!wrapped?.body?.access_token || wrapped.expiresAt - EXPIRY_MARGIN_SECONDS < Math.floor(now / 1000)) return undefined;
-    const idToken = this.#cache.get<IdTokenEntry>(idTokenKey(parts.clientId)) as IdTokenEntry | undefined;
-    return idToken?.id_token && idToken.decodedToken ? { entry: wrapped.body, idToken } : undefined;
+    if (!isTokenEntry(wrapped) || !wrapped.body.access_token || isExpired(wrapped, EXPIRY_MARGIN_SECONDS, Math.floor(now / 1000))) return undefined;
+    const idToken = this.#cache.get<IdTokenEntry>(idTokenKey(parts.clientId));
+    return isIdTokenEntry(idToken) ? { entry: wrapped.body, idToken } : undefined;
   }
 
   /** Every key the engine can see: from `allKeys()` or the manifest. */
@@ -68,13 +69,13 @@ export class CacheManager {
    */
   async get(parts: CacheKeyParts, marginSeconds = EXPIRY_MARGIN_SECONDS): Promise<Partial<CacheEntry> | undefined> {
     let key = cacheKey(parts);
-    let wrapped = await this.#cache.get<WrappedCacheEntry>(key);
+    let wrapped = await this.#read(key, isTokenEntry);
     if (!wrapped) {
       const match = (await this.keys()).find((k) => isSuperset(parseCacheKey(k), parts));
-      if (match) wrapped = await this.#cache.get<WrappedCacheEntry>((key = match));
+      if (match) wrapped = await this.#read((key = match), isTokenEntry);
     }
-    if (!wrapped?.body) return undefined;
-    if (wrapped.expiresAt - marginSeconds < (await this.#nowSeconds())) {
+    if (!wrapped) return undefined;
+    if (isExpired(wrapped, marginSeconds, await this.#nowSeconds())) {
       if (wrapped.body.refresh_token) return { refresh_token: wrapped.body.refresh_token };
       await this.#cache.remove(key);
       await this.#manifest?.remove(key);
@@ -93,8 +94,16 @@ export class CacheManager {
 
   /** The client's ID token entry. */
   async getIdToken(clientId: string): Promise<IdTokenEntry | undefined> {
-    const entry = await this.#cache.get<IdTokenEntry>(idTokenKey(clientId));
-    return entry?.id_token && entry.decodedToken ? entry : undefined;
+    return this.#read(idTokenKey(clientId), isIdTokenEntry);
+  }
+
+  /** The entry under `key` if it has the right shape; a malformed one is removed and logged once. */
+  async #read<T>(key: string, check: (value: unknown) => value is T): Promise<T | undefined> {
+    const value = await this.#cache.get(key);
+    if (value == null || check(value)) return value ?? undefined;
+    warnDropped(key);
+    await this.remove(key);
+    return undefined;
   }
 
   async setIdToken(clientId: string, id_token: string, decodedToken: DecodedToken): Promise<void> {
@@ -109,7 +118,7 @@ export class CacheManager {
     for (const key of await this.keys()) {
       const parts = parseCacheKey(key);
       const wrapped = parts?.clientId === clientId ? await this.#cache.get<WrappedCacheEntry>(key) : undefined;
-      if (parts && wrapped?.body) found.push({ key, parts, wrapped });
+      if (parts && isTokenEntry(wrapped)) found.push({ key, parts, wrapped });
     }
     return found;
   }
