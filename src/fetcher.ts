@@ -134,7 +134,7 @@ export function createFetcher<TOutput extends CustomFetchMinimalOutput = Respons
       const first = await attempt(base, accessToken, dpop);
       if (!dpop || !isNonceChallenge(first)) return first;
       // The challenge's body is not the caller's: released, so the connection is not held open.
-      await Promise.resolve((first as any).body?.cancel?.()).catch(() => undefined);
+      (first as any).body?.cancel?.().catch(() => undefined);
       const nonce = header(first.headers, 'dpop-nonce');
       if (!nonce) throw new UseDpopNonceError(undefined);
       // Once, with a new proof carrying the nonce the API just sent (RFC 9449 §9).

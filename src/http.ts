@@ -48,13 +48,11 @@ export function answerError(url: string, { status, body }: JsonResponse<any>): G
 }
 
 /**
- * How long a 429 or 503 answer asks the client to wait (`Retry-After`, RFC 9110 §10.2.3: seconds
- * or an HTTP date), when that is at most `maxMs`; `undefined` for any other answer.
+ * How long a 429 or 503 answer asks the client to wait (`Retry-After` in seconds, RFC 9110
+ * §10.2.3; an HTTP date is not waited for), when that is at most `maxMs`; else `undefined`.
  */
 export function retryAfterMs(status: number, headers: Headers, maxMs: number): number | undefined {
-  const value = (status === 429 || status === 503) && headers.get('Retry-After');
-  if (!value) return undefined;
-  const ms = /^\d+$/.test(value) ? +value * 1000 : Date.parse(value) - Date.now();
+  const ms = status === 429 || status === 503 ? Number(headers.get('Retry-After') || NaN) * 1000 : NaN;
   return ms >= 0 && ms <= maxMs ? ms : undefined;
 }
 

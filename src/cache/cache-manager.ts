@@ -77,8 +77,7 @@ export class CacheManager {
     if (!wrapped) return undefined;
     if (isExpired(wrapped, marginSeconds, await this.#nowSeconds())) {
       if (wrapped.body.refresh_token) return { refresh_token: wrapped.body.refresh_token };
-      await this.#cache.remove(key);
-      await this.#manifest?.remove(key);
+      await this.remove(key);
       return undefined;
     }
     return wrapped.body;

@@ -3,12 +3,8 @@
 // so the app gets `error.error` to branch on instead of a bare DOMException.
 import { GenericError } from '../errors.js';
 
-/**
- * `storage_full` when the storage refused a write for its quota, else `storage_unavailable`;
- * an engine error passes through as it is.
- */
+/** `storage_full` when the storage refused a write for its quota, else `storage_unavailable`. */
 export function storageError(cause: unknown): GenericError {
-  if (cause instanceof GenericError) return cause;
   const error = new GenericError((cause as DOMException)?.name === 'QuotaExceededError' ? 'storage_full' : 'storage_unavailable', `Storage failed: ${cause}`);
   error.cause = cause;
   return error;

@@ -65,12 +65,6 @@ export class CacheVault implements RefreshTokenVault {
     }
   }
 
-  async supersede(found: FoundRefreshToken, to: RefreshSlot): Promise<void> {
-    const fresh = (await this.find(to.audience, to.scope, false))?.refresh_token;
-    if (fresh) await this.#replace(found.refresh_token!, fresh);
-    this.#dirty = true;
-  }
-
   async revoke(audience: string, request: RevokeRequest): Promise<void> {
     const tokens = new Set((await this.#held()).filter(({ parts }) => parts.audience === audience).map(({ wrapped }) => wrapped.body.refresh_token!));
     try {

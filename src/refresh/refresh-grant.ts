@@ -73,7 +73,10 @@ export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWant
       if (deps.recover) {
         const recovered = await deps.recover().catch(() => undefined);
         if (recovered) {
-          await deps.vault.supersede(found, wanted);
+          // No entry may keep the lost token (a later refresh with it would trip reuse detection):
+          // the cache vault drops the entries that still hold it; the worker vault, which never
+          // hands a token out, has already put the new one in its place.
+          if (found.refresh_token) await deps.vault.discard(found);
           return recovered;
         }
       }

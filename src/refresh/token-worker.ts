@@ -13,7 +13,6 @@ export type WorkerRequest =
   | { type: 'token'; url: string; headers: Record<string, string>; body: string; timeoutMs: number; to?: WorkerSlot; from?: WorkerSlot }
   | { type: 'revoke'; url: string; headers: Record<string, string>; body: string; timeoutMs: number; audience: string }
   | { type: 'discard'; slot: WorkerSlot }
-  | { type: 'supersede'; to: WorkerSlot }
   | { type: 'clear' };
 
 /** Where a refresh token is kept: the audience and scope of its cache entry. */
@@ -36,7 +35,7 @@ export interface WorkerReply {
   /** The response's `DPoP-Nonce` header (RFC 9449 §8), for the page's DPoP code. */
   dpopNonce?: string;
   /** The response's `Retry-After` header, for the page's 429/503 retry. */
-  retryAfter?: string;
+  retryAfter?: string | null;
   fail?: 'request' | 'refused' | 'worker';
   name?: string;
   message?: string;
@@ -86,7 +85,7 @@ export function tokenWorker(): void {
     try {
       const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
       const dpopNonce = response.headers.get('DPoP-Nonce') ?? undefined;
-      const retryAfter = response.headers.get('Retry-After') ?? undefined;
+      const retryAfter = response.headers.get('Retry-After');
       return { ok: response.ok, status: response.status, text: await response.text(), dpopNonce, retryAfter };
     } catch (e) {
       return { fail: 'request', name: (e as Error)?.name, message: String((e as Error)?.message ?? e) };
@@ -119,8 +118,11 @@ export function tokenWorker(): void {
         const fresh = typeof answer.refresh_token === 'string' ? (answer.refresh_token as string) : undefined;
         delete answer.refresh_token;
         reply.text = JSON.stringify(answer);
-        // Rotation: every slot that held the used token now holds its successor.
-        if (fresh && used) for (const [key, value] of [...tokens]) if (value === used) tokens.set(key, fresh);
+        // Rotation: every slot that held the used token now holds its successor. A token from
+        // another grant (the silent iframe) supersedes a token whose refresh answer was lost.
+        const old = used ?? lost;
+        if (fresh && old) for (const [key, value] of [...tokens]) if (value === old) tokens.set(key, fresh);
+        if (fresh) lost = undefined;
         const kept = fresh ?? used;
         if (kept && m.to) store(m.to, kept);
       } else lose();
@@ -152,13 +154,6 @@ export function tokenWorker(): void {
       case 'discard': {
         const token = tokens.get(keyOf(m.slot));
         if (token) forget(token);
-        return { ok: true };
-      }
-      case 'supersede': {
-        // The lost token gives way, in every slot, to the one `to` got from another grant.
-        const fresh = tokens.get(keyOf(m.to));
-        if (lost && fresh) for (const [key, value] of [...tokens]) if (value === lost) tokens.set(key, fresh);
-        lost = undefined;
         return { ok: true };
       }
       case 'clear':

@@ -60,12 +60,6 @@ export interface RefreshTokenVault {
   /** The token of `found` is dead (`invalid_grant`): forget it in every slot that held it. */
   discard(found: FoundRefreshToken): Promise<void>;
 
-  /**
-   * A refresh grant with `found`'s token lost its answer (the tenant may have rotated it), and
-   * another grant (the silent iframe) then brought `to` a new token: that one replaces the lost
-   * token in every slot that still held it, so no slot is left with a token that may be used up.
-   */
-  supersede(found: FoundRefreshToken, to: RefreshSlot): Promise<void>;
 
   /**
    * Revokes every refresh token kept for `audience` at `/oauth/revoke` (RFC 7009 §2.1), then

@@ -84,11 +84,6 @@ export class WorkerVault implements RefreshTokenVault {
     if (this.#worker) await this.#call({ type: 'discard', slot: slotOf(found) });
   }
 
-  // The worker knows which token it lost.
-  async supersede(_found: FoundRefreshToken, to: RefreshSlot): Promise<void> {
-    if (this.#worker) await this.#call({ type: 'supersede', to: slotOf(to) });
-  }
-
   async revoke(audience: string, request: RevokeRequest): Promise<void> {
     if (!this.#worker) return;
     const { headers, body } = postInit(request.useFormData, { client_id: request.clientId });
