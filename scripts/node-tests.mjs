@@ -35,7 +35,7 @@ export function runNodeTests({ files = nodeTestFiles(), timeoutMs = NODE_TEST_FI
     const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     const count = (label) => Number(text.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? NaN);
     const complete = Number.isFinite(count('tests')) && !child.error && child.signal === null;
-    if (!complete) {
+    if (!complete && stdio === 'inherit') {
       console.log(`✘ ${file}: ${child.error?.code === 'ETIMEDOUT' ? `killed after ${timeoutMs} ms` : `ended without a test summary (${child.signal ?? `exit ${child.status}`})`}`);
     }
     totals.tests += complete ? count('tests') : 1;
