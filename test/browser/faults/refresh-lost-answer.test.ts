@@ -5,7 +5,7 @@
 // `Retry-After` on 429/503 is waited for.
 import { expect } from '@open-wc/testing';
 import { tenant } from '../../support/tenant.js';
-import { cleanSlate, failure, localStorageEntries, newClient, popupLogin, refreshGrants, tokenRequests } from '../refresh/helpers.js';
+import { cleanSlate, engineTab, failure, localStorageEntries, newClient, popupLogin, refreshGrants, sleep, tokenRequests } from '../refresh/helpers.js';
 
 type Kind = 'reset-after' | 'truncated-after' | 'cut-json-after' | 'slow-after';
 const AFTER: Kind[] = ['reset-after', 'truncated-after', 'cut-json-after', 'slow-after'];
@@ -129,5 +129,32 @@ describe('a lost refresh answer with MRRT (localstorage)', function () {
     expect(await client.getTokenSilently({ cacheMode: 'off', authorizationParams: { audience: analytics } })).to.be.a('string');
     expect((await refreshGrants()).slice(1).map((g) => g.status), 'no reuse detected').to.deep.equal([200]);
     expect(client.state.status).to.equal('authenticated');
+  });
+});
+
+describe('a tab closed mid-refresh (localstorage)', function () {
+  this.timeout(40_000);
+  beforeEach(cleanSlate);
+  afterEach(async () => {
+    await tenant.control('clearFaults');
+    await tenant.control('refreshTokenReuseInterval', null);
+  });
+
+  it('its rotated token never reached the shared cache: this tab refreshes with the previous one within the reuse interval, and nobody is logged out', async () => {
+    await tenant.control('refreshTokenReuseInterval', 30);
+    const client = await newClient({ useRefreshTokens: true, cacheLocation: 'localstorage' });
+    await popupLogin(client);
+    const other = await engineTab({ cache: 'localstorage', refresh: '1' });
+    await tenant.control('resetRequests');
+    // The other tab's refresh is processed (the token rotated), its answer held back; the tab goes.
+    await tenant.control('fault', 'token', 'slow-after');
+    await other.eval(`(window.tab.token('off'), true)`);
+    for (let i = 0; i < 100 && (await refreshGrants()).length === 0; i += 1) await sleep(50);
+    expect(await refreshGrants()).to.have.length(1);
+    await other.close();
+    expect(await client.getTokenSilently({ cacheMode: 'off' })).to.be.a('string');
+    expect((await refreshGrants()).slice(1).map((g) => g.status), 'the previous token accepted, no reuse detected').to.deep.equal([200]);
+    expect(client.state.status).to.equal('authenticated');
+    expect(await client.getTokenSilently({ cacheMode: 'off' })).to.be.a('string');
   });
 });
