@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { checkBundles } from './check-bundles.mjs';
 import { checkManifest } from './check-manifest.mjs';
+import { runNodeTests } from './node-tests.mjs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -36,26 +37,14 @@ if (built) {
 const manifest = checkManifest();
 gate('custom-elements.json is fresh', manifest.ok, manifest.detail);
 
-// Node: the tenant and the server entry.
-const nodeTap = '.test-results/node.tap';
-run('node', [
-  '--test',
-  '--test-concurrency=1',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  '--test-reporter=tap',
-  `--test-reporter-destination=${nodeTap}`,
-  'test/node/',
-]);
-if (existsSync(nodeTap)) {
-  const tap = readFileSync(nodeTap, 'utf8');
-  const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
-  results.passed += count('pass');
-  results.failed += count('fail') + count('cancelled');
-  results.skipped += count('skipped') + count('todo');
-  if (count('fail') + count('cancelled') > 0) failures.push('node tests');
-  if (count('tests') === 0) gate('node tests ran', false, 'no Node test executed');
-} else gate('node tests ran', false, 'no TAP output');
+// Node: the tenant and the server entry, one process per file, each within its deadline.
+console.log('\n$ node scripts/node-tests.mjs');
+const node = runNodeTests();
+results.passed += node.passed;
+results.failed += node.failed;
+results.skipped += node.skipped;
+if (node.failed > 0) failures.push(`node tests (${node.failedFiles.join(', ')})`);
+if (node.tests === 0) gate('node tests ran', false, 'no Node test executed');
 
 // Browser: engine and elements in real Chromium against the local tenant.
 const browserOk = run('npx', ['wtr', '--config', 'web-test-runner.config.mjs']);

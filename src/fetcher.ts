@@ -133,6 +133,8 @@ export function createFetcher<TOutput extends CustomFetchMinimalOutput = Respons
       }
       const first = await attempt(base, accessToken, dpop);
       if (!dpop || !isNonceChallenge(first)) return first;
+      // The challenge's body is not the caller's: released, so the connection is not held open.
+      (first as any).body?.cancel?.().catch(() => undefined);
       const nonce = header(first.headers, 'dpop-nonce');
       if (!nonce) throw new UseDpopNonceError(undefined);
       // Once, with a new proof carrying the nonce the API just sent (RFC 9449 §9).

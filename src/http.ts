@@ -48,6 +48,15 @@ export function answerError(url: string, { status, body }: JsonResponse<any>): G
 }
 
 /**
+ * How long a 429 or 503 answer asks the client to wait (`Retry-After` in seconds, RFC 9110
+ * §10.2.3; an HTTP date is not waited for), when that is at most `maxMs`; else `undefined`.
+ */
+export function retryAfterMs(status: number, headers: Headers, maxMs: number): number | undefined {
+  const ms = status === 429 || status === 503 ? Number(headers.get('Retry-After') || NaN) * 1000 : NaN;
+  return ms >= 0 && ms <= maxMs ? ms : undefined;
+}
+
+/**
  * `fetch` + `JSON.parse` within `timeoutMs` (the whole exchange, body included).
  * @throws TimeoutError past the deadline (`timeout`); GenericError `network_error` when no
  *   response arrived; the errors of `jsonResponse`.

@@ -75,7 +75,8 @@ export async function grantTokens(
   // Another user logged in: none of the previous user's tokens may survive.
   const previous = await cacheManager.getIdToken(clientId);
   if (previous && previous.decodedToken.claims.sub !== decoded.claims.sub) await cacheManager.clear(clientId);
-  await cacheManager.setIdToken(clientId, tokens.id_token, decoded);
+  // The tokens first, the ID token (what says "signed in") last: a full storage leaves the previous
+  // session, or a new user's tokens without a user — which go — never a user without tokens.
   await cacheManager.set({
     client_id: clientId,
     audience: request.audience,
@@ -85,6 +86,10 @@ export async function grantTokens(
     token_type: tokens.token_type,
     ...(tokens.scope ? { oauthTokenScope: tokens.scope } : null),
     ...(tokens.refresh_token ? { refresh_token: tokens.refresh_token } : null),
+  });
+  await cacheManager.setIdToken(clientId, tokens.id_token, decoded).catch(async (e) => {
+    if (previous?.decodedToken.claims.sub !== decoded.claims.sub) await cacheManager.clear(clientId).catch(() => undefined);
+    throw e;
   });
   const cookie = { daysUntilExpire: options.sessionCheckExpiryDays, cookieDomain: options.cookieDomain };
   setCookie(ctx.cookie, 'true', cookie);

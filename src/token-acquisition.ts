@@ -79,13 +79,16 @@ async function lockedToken(ctx: ClientContext, params: ResolvedParams, keyParts:
  */
 async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
   if (!ctx.options.useRefreshTokens) return tokenFromIframe(ctx, params, timeoutInSeconds);
+  let iframeTried = false;
+  const iframe = () => ((iframeTried = true), tokenFromIframe(ctx, params, timeoutInSeconds));
+  const fallback = ctx.options.useRefreshTokensFallback;
   try {
-    return await tokenFromRefreshToken(ctx, params);
+    return await tokenFromRefreshToken(ctx, params, fallback ? iframe : undefined);
   } catch (e) {
     const code = (e as GenericError).error;
     const dead = code === 'login_required';
     let error = e;
-    if (ctx.options.useRefreshTokensFallback && (dead || code === 'missing_refresh_token' || code === 'missing_scopes')) {
+    if (fallback && !iframeTried && (dead || code === 'missing_refresh_token' || code === 'missing_scopes')) {
       try {
         return await tokenFromIframe(ctx, params, timeoutInSeconds);
       } catch (iframeError) {
@@ -97,14 +100,18 @@ async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutIn
   }
 }
 
-/** The refresh-token grant for `params`' audience and scope, answered into the cache. */
-function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams): Promise<GetTokenSilentlyVerboseResponse> {
+/**
+ * The refresh-token grant for `params`' audience and scope, answered into the cache; `recover`
+ * (the silent iframe) is the way out when the grant's answer is lost.
+ */
+function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams, recover?: () => Promise<GetTokenSilentlyVerboseResponse>): Promise<GetTokenSilentlyVerboseResponse> {
   const wanted = { audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope, redirect_uri: params.redirect_uri ?? window.location.origin };
   return refreshTokens(
     {
       vault: ctx.vault,
       useMrrt: !!ctx.options.useMrrt,
       grant: (grant, from, accept) => grantTokens(ctx, grant, wanted, params.organization, maxAge(params), true, { from, accept }),
+      recover,
     },
     wanted,
   );

@@ -1,7 +1,7 @@
 // The token endpoint (RFC 6749 §3.2): one function that POSTs a grant. The authorization-code grant
 // uses it now; the refresh-token grant and DPoP proofs plug in here later.
 import { GenericError, MfaRequiredError } from './errors.js';
-import { answerError, fetchJson, postInit } from './http.js';
+import { answerError, fetchJson, postInit, retryAfterMs } from './http.js';
 
 /** A successful token response (RFC 6749 §5.1; `id_token` from OpenID Connect Core §3.1.3.3). */
 export interface TokenResponse {
@@ -30,13 +30,21 @@ export interface TokenRequest {
 }
 
 /**
- * POSTs a grant to `<domain>/oauth/token`.
+ * POSTs a grant to `<domain>/oauth/token`; a 429 or 503 whose `Retry-After` (RFC 9110 §10.2.3)
+ * is at most `timeoutMs` is sent once more after that wait.
  * @throws TimeoutError past `timeoutMs`; MfaRequiredError for `mfa_required`; GenericError with
  *   the tenant's `error` (RFC 6749 §5.2), or `request_error`, `network_error`, `invalid_response`.
  */
 export async function requestToken({ domainUrl, clientId, useFormData, timeoutMs, grant, headers, onDpopNonce, transport = fetchJson }: TokenRequest): Promise<TokenResponse> {
   const url = `${domainUrl}/oauth/token`;
-  const response = await transport(url, postInit(useFormData, { client_id: clientId, ...grant }, headers), timeoutMs);
+  const init = postInit(useFormData, { client_id: clientId, ...grant }, headers);
+  let response = await transport(url, init, timeoutMs);
+  // Throttled or unavailable (not processed): once more after the wait the tenant asks for.
+  const wait = retryAfterMs(response.status, response.headers, timeoutMs);
+  if (wait !== undefined) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    response = await transport(url, init, timeoutMs);
+  }
   const { body } = response;
   const nonce = response.headers.get('DPoP-Nonce');
   if (nonce) onDpopNonce?.(nonce);

@@ -1,6 +1,7 @@
 // The login in flight, between `loginWithRedirect` and `handleRedirectCallback`: one per client,
 // in sessionStorage (per tab, survives the round trip to the tenant) under the SPA SDK's key.
 import type { AuthorizeRequest } from './authorize-url.js';
+import { guarded } from './cache/storage-errors.js';
 
 /** What a redirect login must remember to finish safely. */
 export interface Transaction extends Omit<AuthorizeRequest, 'url'> {
@@ -37,12 +38,13 @@ export class TransactionStore {
     this.#tenant = tenant;
   }
 
+  /** @throws GenericError `storage_full` / `storage_unavailable` when sessionStorage fails. */
   create(transaction: Stored): void {
-    sessionStorage.setItem(this.#key, JSON.stringify({ ...transaction, tenant: this.#tenant }));
+    guarded(() => sessionStorage.setItem(this.#key, JSON.stringify({ ...transaction, tenant: this.#tenant })));
   }
 
   remove(): void {
-    sessionStorage.removeItem(this.#key);
+    guarded(() => sessionStorage.removeItem(this.#key));
   }
 
   /**
@@ -51,9 +53,10 @@ export class TransactionStore {
    * unusable, it goes with the next login or logout).
    */
   take(): Stored | undefined {
+    const json = guarded(() => sessionStorage.getItem(this.#key));
     let stored;
     try {
-      stored = JSON.parse(sessionStorage.getItem(this.#key)!);
+      stored = JSON.parse(json ?? 'null');
     } catch {
       /* unreadable: as absent */
     }

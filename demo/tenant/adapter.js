@@ -78,6 +78,15 @@ export function createMemoryStore() {
 
   return {
     Adapter,
+    /**
+     * The live items of `model` issued under a grant, as stored (the payload objects themselves).
+     * @returns {{ id: string, payload: any }[]}
+     */
+    grantItems(grantId, model) {
+      const prefix = `${model}:`;
+      return [...(byGrant.get(grantId) ?? [])].filter((key) => key.startsWith(prefix) && read(key))
+        .map((key) => ({ id: key.slice(prefix.length), payload: read(key) }));
+    },
     /** Drops every stored item of these models (e.g. 'Session', 'Grant'). */
     forget(...models) {
       for (const key of [...items.keys()]) {

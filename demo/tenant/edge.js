@@ -4,7 +4,7 @@
 // /oauth/token and /oauth/revoke → form bodies, /v2/logout?returnTo= → /oidc/logout.
 import { Readable } from 'node:stream';
 import { readText } from './body.js';
-import { applyFault, targetOf } from './faults.js';
+import { applyFault, damageAnswer, isAfterKind, targetOf } from './faults.js';
 import { OFFLINE_SCOPE } from './provider.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -80,7 +80,7 @@ export function createEdge({ handler, faults, log, appOrigins, defaultClientId, 
   const corsFor = (req) => {
     const origin = req.headers.origin;
     if (!origin || !appOrigins.has(origin)) return {};
-    return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'WWW-Authenticate, DPoP-Nonce', vary: 'Origin' };
+    return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'WWW-Authenticate, DPoP-Nonce, Retry-After', vary: 'Origin' };
   };
 
   return async function edge(req, res) {
@@ -117,7 +117,8 @@ export function createEdge({ handler, faults, log, appOrigins, defaultClientId, 
 
     const target = targetOf(method, url.pathname);
     const fault = target && faults.take(target);
-    if (fault) {
+    if (fault && isAfterKind(fault)) damageAnswer(fault, req, res);
+    else if (fault) {
       applyFault(fault, req, res, corsFor(req));
       return;
     }

@@ -1,8 +1,15 @@
-// Test switches that make the tenant misbehave on purpose, applied at the HTTP edge before
-// oidc-provider sees the request, and the log of every request the tenant received.
+// Test switches that make the tenant misbehave on purpose, applied at the HTTP edge — before
+// oidc-provider sees the request, or (the `*-after` kinds) to its answer once it has processed
+// the request, as a proxy or a network would lose it — and the log of every request received.
 
 /** @typedef {'token' | 'authorize' | 'jwks' | 'userinfo' | 'revoke' | 'logout'} FaultTarget */
-/** @typedef {'500' | 'hang' | 'malformed' | 'network'} FaultKind */
+/** @typedef {'500' | 'hang' | 'malformed' | 'network' | '429' | '503' | AfterKind} FaultKind */
+/**
+ * Answers damaged after processing: `reset-after` (the connection dropped before any byte),
+ * `truncated-after` (the connection dropped halfway through the body), `cut-json-after` (a
+ * complete response whose JSON stops halfway), `slow-after` (the body 5 s after the headers).
+ * @typedef {'reset-after' | 'truncated-after' | 'cut-json-after' | 'slow-after'} AfterKind
+ */
 /**
  * @typedef {object} RequestRecord one request the tenant received
  * @property {string} method
@@ -20,7 +27,14 @@
  * @property {string} [dpop] the DPoP proof (header) as received
  */
 
-const KINDS = new Set(['500', 'hang', 'malformed', 'network']);
+const AFTER_KINDS = new Set(['reset-after', 'truncated-after', 'cut-json-after', 'slow-after']);
+const KINDS = new Set(['500', 'hang', 'malformed', 'network', '429', '503', ...AFTER_KINDS]);
+
+/** How long `slow-after` holds the body back. */
+export const SLOW_BODY_MS = 5000;
+
+/** @param {FaultKind} kind @returns {kind is AfterKind} */
+export const isAfterKind = (kind) => AFTER_KINDS.has(kind);
 
 /** Which endpoint a request is for, in the words of `fault(target)`; preflights are never a target. */
 const TARGETS = /** @type {const} */ ([
@@ -96,6 +110,12 @@ export function applyFault(kind, req, res, corsHeaders) {
       res.writeHead(500, { ...corsHeaders, 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ error: 'server_error', error_description: 'The tenant failed on purpose (test fault).' }));
       return;
+    case '429':
+    case '503':
+      // Throttled or unavailable, not processed: come back in a second (RFC 9110 §10.2.3).
+      res.writeHead(Number(kind), { ...corsHeaders, 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': '1' });
+      res.end(JSON.stringify({ error: kind === '429' ? 'too_many_requests' : 'temporarily_unavailable', error_description: 'Try again later (test fault).' }));
+      return;
     case 'malformed':
       res.writeHead(200, { ...corsHeaders, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end('<!DOCTYPE html><html><body>502 Bad Gateway (test fault: not JSON)</body></html>');
@@ -103,6 +123,42 @@ export function applyFault(kind, req, res, corsHeaders) {
     default:
       throw new Error(`unreachable fault kind ${kind}`);
   }
+}
+
+/**
+ * Lets the request through, then damages the answer the way `kind` says, once oidc-provider has
+ * processed the request (a refresh token rotated, a code used up).
+ * @param {AfterKind} kind
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+export function damageAnswer(kind, req, res) {
+  const { end, write } = res;
+  res.end = function damagedEnd(chunk, encoding, callback) {
+    const body = Buffer.from(typeof chunk === 'function' || chunk == null ? '' : chunk, typeof encoding === 'string' ? encoding : undefined);
+    const half = body.subarray(0, Math.floor(body.length / 2));
+    switch (kind) {
+      case 'reset-after':
+        req.socket.destroy();
+        break;
+      case 'truncated-after':
+        res.setHeader('content-length', String(body.length));
+        write.call(res, half, () => req.socket.destroy());
+        break;
+      case 'cut-json-after':
+        res.setHeader('content-length', String(half.length));
+        end.call(res, half);
+        break;
+      case 'slow-after':
+        res.setHeader('content-length', String(body.length));
+        res.flushHeaders();
+        setTimeout(() => end.call(res, body), SLOW_BODY_MS).unref();
+        break;
+      default:
+        throw new Error(`unreachable fault kind ${kind}`);
+    }
+    return res;
+  };
 }
 
 export class RequestLog {

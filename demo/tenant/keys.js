@@ -1,15 +1,27 @@
 // The tenant's token-signing keys. oidc-provider signs through one ExternalSigningKey whose kid and
 // private key follow the newest key, so rotating is a matter of generating a key: new tokens carry
 // the new kid at once while the JWKS keeps serving the older keys for tokens already out there.
-import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { createLocalJWKSet } from 'jose';
 import { ExternalSigningKey } from 'oidc-provider';
 
 const ALG = 'RS256';
 
+/**
+ * A new RSA key pair, generated as DER bytes and imported again: on Node 20 a key object fresh
+ * from `generateKeyPair*` can deadlock when exported as a JWK while the garbage collector frees
+ * its key-generation job (the job's destructor waits on a mutex the export holds). Keys imported
+ * from bytes belong to no job, and the public JWK is exported once, here.
+ */
 function newKey() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { kid: randomBytes(12).toString('base64url'), privateKey, publicKey };
+  const der = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  const publicKey = createPublicKey({ key: der.publicKey, format: 'der', type: 'spki' });
+  const privateKey = createPrivateKey({ key: der.privateKey, format: 'der', type: 'pkcs8' });
+  return { kid: randomBytes(12).toString('base64url'), privateKey, publicKey, jwk: publicKey.export({ format: 'jwk' }) };
 }
 
 const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -38,7 +50,7 @@ export class SigningKeys {
   #publish() {
     if (!this.#published) {
       const jwks = {
-        keys: this.#keys.map(({ kid, publicKey }) => ({ ...publicKey.export({ format: 'jwk' }), kid, alg: ALG, use: 'sig' })),
+        keys: this.#keys.map(({ kid, jwk }) => ({ ...jwk, kid, alg: ALG, use: 'sig' })),
       };
       this.#published = { jwks, keySet: createLocalJWKSet(jwks) };
     }

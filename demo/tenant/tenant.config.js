@@ -4,7 +4,7 @@
 /** @typedef {{ username: string, password: string, sub: string, name: string, nickname: string,
  *   email: string, email_verified: boolean, picture: string, updated_at: string,
  *   organizations: string[] }} UserConfig */
-/** @typedef {{ clientId: string, name: string, type: 'spa', mrrt: string[] }} SpaClientConfig */
+/** @typedef {{ clientId: string, name: string, type: 'spa', mrrt: string[], refreshTokenReuseInterval?: number }} SpaClientConfig */
 /** @typedef {{ name: string, scopes: string[] }} ConnectionConfig */
 /** @typedef {{ clientId: string, clientSecret: string, name: string, type: 'confidential' }} ConfidentialClientConfig */
 /** An API's identifier is its `audience`; one without a scheme is relative to the tenant (`me/`).
@@ -21,6 +21,10 @@ export default {
       // Audiences a refresh token of this client may be used for besides the one it was issued for
       // (Auth0's multi-resource refresh token policy).
       mrrt: ['https://api.example.com', 'https://analytics.example.com', 'me/'],
+      // Refresh-token rotation's reuse interval in seconds (Auth0's `refresh_token.leeway`, whose
+      // default is 0): how long the token just rotated out may be exchanged once more, for a client
+      // that lost the answer. 0: any reuse revokes the family.
+      refreshTokenReuseInterval: 0,
     },
     confidential: {
       clientId: 'demo-api-server',

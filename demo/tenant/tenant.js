@@ -10,6 +10,7 @@ import { registerFederatedConnectionGrant } from './federated-grant.js';
 import { SigningKeys } from './keys.js';
 import { loginRoutes } from './login.js';
 import { mrrtHook } from './mrrt.js';
+import { reuseIntervalHook } from './reuse-interval.js';
 import { myAccountRoutes } from './my-account.js';
 import { createProvider } from './provider.js';
 import { auth0Responses } from './responses.js';
@@ -45,6 +46,15 @@ function resolveConfig(config, issuer) {
   };
 }
 
+/** Token-request hooks in order; the first error answer wins. */
+const chain = (...hooks) => async (params) => {
+  for (const hook of hooks) {
+    const refused = await hook(params);
+    if (refused) return refused;
+  }
+  return undefined;
+};
+
 /**
  * @param {{ port: number, host: string, appOrigins: string[], config?: typeof defaultConfig }} options
  */
@@ -61,7 +71,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   const store = createMemoryStore();
   const faults = new Faults();
   const log = new RequestLog();
-  /** @type {{ tamper?: import('./tamper.js').TamperKind, requireDpopNonce?: boolean, autoApproveConnections?: boolean }} */
+  /** @type {{ tamper?: import('./tamper.js').TamperKind, requireDpopNonce?: boolean, autoApproveConnections?: boolean, reuseInterval?: number }} */
   const switches = {};
   const grantOrgs = new Map();
   const sessionGrants = new Map();
@@ -88,7 +98,12 @@ export async function createTenant({ port, host, appOrigins, config: given = def
     log,
     appOrigins: origins,
     defaultClientId: spa?.clientId ?? '',
-    beforeToken: mrrtHook(provider, config),
+    beforeToken: chain(
+      // Before MRRT's hook, which leaves a used token to the refresh grant.
+      reuseIntervalHook(provider, store, (clientId) => switches.reuseInterval
+        ?? Object.values(config.clients).find((client) => client.clientId === clientId)?.refreshTokenReuseInterval ?? 0),
+      mrrtHook(provider, config),
+    ),
   }));
 
   const info = {
@@ -130,6 +145,14 @@ export async function createTenant({ port, host, appOrigins, config: given = def
     },
     clearFaults() {
       faults.clear();
+    },
+    /**
+     * Auth0's refresh-token reuse interval (`refresh_token.leeway`), in seconds, for every client
+     * from now on; `null` goes back to the config's (`clients.spa.refreshTokenReuseInterval`).
+     */
+    refreshTokenReuseInterval(seconds) {
+      if (seconds !== null && !(Number.isFinite(seconds) && seconds >= 0)) throw new TypeError('refreshTokenReuseInterval: seconds must be a number ≥ 0 or null');
+      switches.reuseInterval = seconds ?? undefined;
     },
     /** The next ID token from the token endpoint comes out wrong in this way. */
     tamperIdToken(kind) {

@@ -16,6 +16,7 @@ import {
   type IdTokenEntry,
   type WrappedCacheEntry,
 } from './cache-entry.js';
+import { isExpired, isIdTokenEntry, isTokenEntry, warnDropped } from './entry-shape.js';
 import { InMemoryCache } from './in-memory-cache.js';
 import { KeyManifest } from './key-manifest.js';
 import { LocalStorageCache } from './local-storage-cache.js';
@@ -58,8 +59,8 @@ export class CacheManager {
     const now = this.#now();
     if (typeof now !== 'number') return undefined;
     const wrapped = this.#cache.get<WrappedCacheEntry>(cacheKey(parts)) as WrappedCacheEntry | undefined;
-    if (!this.#own(wrapped) || !wrapped.body.access_token || wrapped.expiresAt - EXPIRY_MARGIN_SECONDS < Math.floor(now / 1000)) return undefined;
-    const idToken = this.#ownIdToken(this.#cache.get<IdTokenEntry>(idTokenKey(parts.clientId)) as IdTokenEntry | undefined);
+    if (!isTokenEntry(wrapped) || !this.#own(wrapped) || !wrapped.body.access_token || isExpired(wrapped, EXPIRY_MARGIN_SECONDS, Math.floor(now / 1000))) return undefined;
+    const idToken = this.#ownIdToken(this.#cache.get<IdTokenEntry>(idTokenKey(parts.clientId)));
     return idToken && { entry: wrapped.body, idToken };
   }
 
@@ -68,9 +69,9 @@ export class CacheManager {
     return wrapped?.body?.tenant === this.#tenant;
   }
 
-  /** A complete ID-token entry of this tenant, else `undefined`. */
-  #ownIdToken(entry: IdTokenEntry | undefined): IdTokenEntry | undefined {
-    return entry?.id_token && entry.decodedToken && entry.tenant === this.#tenant ? entry : undefined;
+  /** A well-formed ID-token entry of this tenant, else `undefined`. */
+  #ownIdToken(entry: unknown): IdTokenEntry | undefined {
+    return isIdTokenEntry(entry) && entry.tenant === this.#tenant ? entry : undefined;
   }
 
   /** Every key the engine can see: from `allKeys()` or the manifest. */
@@ -85,17 +86,16 @@ export class CacheManager {
    */
   async get(parts: CacheKeyParts, marginSeconds = EXPIRY_MARGIN_SECONDS): Promise<Partial<CacheEntry> | undefined> {
     let key = cacheKey(parts);
-    let wrapped = await this.#cache.get<WrappedCacheEntry>(key);
+    let wrapped = await this.#read(key, isTokenEntry);
     if (!wrapped) {
       const match = (await this.keys()).find((k) => isSuperset(parseCacheKey(k), parts));
-      if (match) wrapped = await this.#cache.get<WrappedCacheEntry>((key = match));
+      if (match) wrapped = await this.#read((key = match), isTokenEntry);
     }
     // Another tenant's entry is as good as none (and not ours to remove).
     if (!this.#own(wrapped)) return undefined;
-    if (wrapped.expiresAt - marginSeconds < (await this.#nowSeconds())) {
+    if (isExpired(wrapped, marginSeconds, await this.#nowSeconds())) {
       if (wrapped.body.refresh_token) return { refresh_token: wrapped.body.refresh_token };
-      await this.#cache.remove(key);
-      await this.#manifest?.remove(key);
+      await this.remove(key);
       return undefined;
     }
     return wrapped.body;
@@ -111,7 +111,16 @@ export class CacheManager {
 
   /** The client's ID token entry, when it came from this tenant. */
   async getIdToken(clientId: string): Promise<IdTokenEntry | undefined> {
-    return this.#ownIdToken(await this.#cache.get<IdTokenEntry>(idTokenKey(clientId)));
+    return this.#ownIdToken(await this.#read(idTokenKey(clientId), isIdTokenEntry));
+  }
+
+  /** The entry under `key` if it has the right shape; a malformed one is removed and logged once. */
+  async #read<T>(key: string, check: (value: unknown) => value is T): Promise<T | undefined> {
+    const value = await this.#cache.get(key);
+    if (value == null || check(value)) return value ?? undefined;
+    warnDropped(key);
+    await this.remove(key);
+    return undefined;
   }
 
   async setIdToken(clientId: string, id_token: string, decodedToken: DecodedToken): Promise<void> {
@@ -126,7 +135,7 @@ export class CacheManager {
     for (const key of await this.keys()) {
       const parts = parseCacheKey(key);
       const wrapped = parts?.clientId === clientId ? await this.#cache.get<WrappedCacheEntry>(key) : undefined;
-      if (this.#own(wrapped)) found.push({ key, parts: parts!, wrapped });
+      if (parts && isTokenEntry(wrapped) && this.#own(wrapped)) found.push({ key, parts, wrapped });
     }
     return found;
   }

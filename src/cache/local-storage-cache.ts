@@ -1,12 +1,14 @@
 import { CACHE_KEY_PREFIX, type ICache } from './cache-entry.js';
+import { guarded } from './storage-errors.js';
 
 /**
  * `cacheLocation: 'localstorage'`: entries survive reloads and are shared by the origin's tabs, and
- * so are readable by any script on the origin — choose it knowingly (XSS exposure).
+ * so are readable by any script on the origin — choose it knowingly (XSS exposure). A storage that
+ * throws (full, disabled) fails with GenericError `storage_full` / `storage_unavailable`.
  */
 export class LocalStorageCache implements ICache {
   get<T>(key: string): T | undefined {
-    const json = localStorage.getItem(key);
+    const json = guarded(() => localStorage.getItem(key));
     if (!json) return undefined;
     try {
       return JSON.parse(json) as T;
@@ -16,15 +18,15 @@ export class LocalStorageCache implements ICache {
   }
 
   set<T>(key: string, entry: T): void {
-    localStorage.setItem(key, JSON.stringify(entry));
+    guarded(() => localStorage.setItem(key, JSON.stringify(entry)));
   }
 
   remove(key: string): void {
-    localStorage.removeItem(key);
+    guarded(() => localStorage.removeItem(key));
   }
 
   /** Only the engine's own keys, not the rest of the origin's storage. */
   allKeys(): string[] {
-    return Object.keys(localStorage).filter((key) => key.startsWith(CACHE_KEY_PREFIX));
+    return guarded(() => Object.keys(localStorage)).filter((key) => key.startsWith(CACHE_KEY_PREFIX));
   }
 }

@@ -15,7 +15,12 @@ export interface RefreshDeps<T> {
    * before anything is cached, then caches it under the wanted slot.
    */
   grant(grant: { grant_type: 'refresh_token' } & Record<string, string | undefined>, from: FoundRefreshToken, accept: (tokens: TokenResponse) => void): Promise<T>;
+  /** The tenant session's way to new tokens (the silent iframe), where the client allows it. */
+  recover?: () => Promise<T>;
 }
+
+/** The errors of a request whose answer never arrived whole: the tenant may have processed it. */
+const LOST_ANSWER = ['network_error', 'timeout', 'invalid_response'];
 
 /** What the caller asks for: the cache slot (audience or `default`, scope) and the redirect_uri. */
 export interface RefreshWanted extends RefreshSlot {
@@ -41,8 +46,8 @@ export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWant
   const own = found.audience === audience && scopesIncluded(scope, found.scope);
   const requested = deps.useMrrt && own ? found.scope : scope;
   const checkScopes = deps.useMrrt && !own;
-  try {
-    return await deps.grant(
+  const send = () =>
+    deps.grant(
       {
         grant_type: 'refresh_token',
         refresh_token: found.refresh_token,
@@ -56,6 +61,27 @@ export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWant
         if (missing.length) throw new MissingScopesError(audience, missing.join(','));
       },
     );
+  try {
+    try {
+      return await send();
+    } catch (e) {
+      if (!LOST_ANSWER.includes((e as GenericError).error)) throw e;
+      // The answer was lost after the request left: the tenant may have rotated the token, and
+      // only it knows the successor. The tenant session (silent iframe) recovers without sending
+      // that token again; else it is sent once more at once, which the tenant's reuse interval
+      // accepts (Auth0's `refresh_token.leeway`) — without one, rotation decides as it would.
+      if (deps.recover) {
+        const recovered = await deps.recover().catch(() => undefined);
+        if (recovered) {
+          // No entry may keep the lost token (a later refresh with it would trip reuse detection):
+          // the cache vault drops the entries that still hold it; the worker vault, which never
+          // hands a token out, has already put the new one in its place.
+          if (found.refresh_token) await deps.vault.discard(found);
+          return recovered;
+        }
+      }
+      return await send();
+    }
   } catch (e) {
     const error = e as GenericError;
     if (error.error === 'missing_refresh_token') throw new MissingRefreshTokenError(audience, scope);

@@ -34,6 +34,8 @@ export interface WorkerReply {
   text?: string;
   /** The response's `DPoP-Nonce` header (RFC 9449 §8), for the page's DPoP code. */
   dpopNonce?: string;
+  /** The response's `Retry-After` header, for the page's 429/503 retry. */
+  retryAfter?: string | null;
   fail?: 'request' | 'refused' | 'worker';
   name?: string;
   message?: string;
@@ -44,6 +46,8 @@ export function tokenWorker(): void {
   const scope = self as any;
   /** slot key → refresh token */
   const tokens = new Map<string, string>();
+  /** The token of the last refresh grant whose answer was lost (the tenant may have rotated it). */
+  let lost: string | undefined;
   let allowed: { token: string; revoke: string } | undefined;
 
   const keyOf = (slot: WorkerSlot) => JSON.stringify([slot.audience, slot.scope]);
@@ -81,7 +85,8 @@ export function tokenWorker(): void {
     try {
       const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
       const dpopNonce = response.headers.get('DPoP-Nonce') ?? undefined;
-      return { ok: response.ok, status: response.status, text: await response.text(), dpopNonce };
+      const retryAfter = response.headers.get('Retry-After');
+      return { ok: response.ok, status: response.status, text: await response.text(), dpopNonce, retryAfter };
     } catch (e) {
       return { fail: 'request', name: (e as Error)?.name, message: String((e as Error)?.message ?? e) };
     }
@@ -97,6 +102,9 @@ export function tokenWorker(): void {
       body = withField(body, m.headers, 'refresh_token', used);
     }
     const reply = await post(m.url, m.headers, body, m.timeoutMs);
+    // No answer to read: the tenant may have rotated `used` all the same.
+    const lose = () => (lost = used);
+    if (reply.fail) lose();
     if (reply.ok) {
       let answer: any;
       try {
@@ -110,11 +118,14 @@ export function tokenWorker(): void {
         const fresh = typeof answer.refresh_token === 'string' ? (answer.refresh_token as string) : undefined;
         delete answer.refresh_token;
         reply.text = JSON.stringify(answer);
-        // Rotation: every slot that held the used token now holds its successor.
-        if (fresh && used) for (const [key, value] of [...tokens]) if (value === used) tokens.set(key, fresh);
+        // Rotation: every slot that held the used token now holds its successor. A token from
+        // another grant (the silent iframe) supersedes a token whose refresh answer was lost.
+        const old = used ?? lost;
+        if (fresh && old) for (const [key, value] of [...tokens]) if (value === old) tokens.set(key, fresh);
+        if (fresh) lost = undefined;
         const kept = fresh ?? used;
         if (kept && m.to) store(m.to, kept);
-      }
+      } else lose();
     }
     return reply;
   };
@@ -146,6 +157,7 @@ export function tokenWorker(): void {
         return { ok: true };
       }
       case 'clear':
+        lost = undefined;
         tokens.clear();
         return { ok: true };
       default:

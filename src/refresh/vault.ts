@@ -60,6 +60,7 @@ export interface RefreshTokenVault {
   /** The token of `found` is dead (`invalid_grant`): forget it in every slot that held it. */
   discard(found: FoundRefreshToken): Promise<void>;
 
+
   /**
    * Revokes every refresh token kept for `audience` at `/oauth/revoke` (RFC 7009 §2.1), then
    * forgets each one; a failure leaves the remaining tokens in place.

@@ -72,9 +72,8 @@ export class WorkerVault implements RefreshTokenVault {
 
   transport(to: RefreshSlot, from?: FoundRefreshToken): JsonTransport {
     return async (url, init, timeoutMs) => {
-      const slot = (s?: RefreshSlot) => s && { audience: s.audience, scope: s.scope };
       const reply = await this.#call(
-        { type: 'token', url, headers: headersOf(init), body: String(init.body ?? ''), timeoutMs, to: slot(to), from: slot(from) },
+        { type: 'token', url, headers: headersOf(init), body: String(init.body ?? ''), timeoutMs, to: slotOf(to), from: from && slotOf(from) },
         timeoutMs + LOCAL_TIMEOUT_MS,
       );
       return responseOf(reply, url);
@@ -82,7 +81,7 @@ export class WorkerVault implements RefreshTokenVault {
   }
 
   async discard(found: FoundRefreshToken): Promise<void> {
-    if (this.#worker) await this.#call({ type: 'discard', slot: { audience: found.audience, scope: found.scope } });
+    if (this.#worker) await this.#call({ type: 'discard', slot: slotOf(found) });
   }
 
   async revoke(audience: string, request: RevokeRequest): Promise<void> {
@@ -129,6 +128,9 @@ export class WorkerVault implements RefreshTokenVault {
   }
 }
 
+/** Only the slot's own fields cross to the worker. */
+const slotOf = ({ audience, scope }: RefreshSlot): RefreshSlot => ({ audience, scope });
+
 function headersOf(init: RequestInit): Record<string, string> {
   return Object.fromEntries(new Headers(init.headers));
 }
@@ -138,6 +140,8 @@ function responseOf(reply: WorkerReply, url: string): JsonResponse<any> {
   if (reply.fail === 'request') throw requestFailed(url, reply);
   if (reply.fail === 'refused') throw new GenericError('invalid_fetch_url', `Refresh tokens go to the tenant only, not to ${new URL(url).pathname}`);
   if (reply.fail) throw new GenericError('worker_error', `Refresh-token worker: ${reply.message}`);
-  const headers = new Headers(reply.dpopNonce ? { 'DPoP-Nonce': reply.dpopNonce } : {});
+  const headers = new Headers();
+  if (reply.dpopNonce) headers.set('DPoP-Nonce', reply.dpopNonce);
+  if (reply.retryAfter) headers.set('Retry-After', reply.retryAfter);
   return jsonResponse(url, { ok: !!reply.ok, status: reply.status ?? 0, headers, text: reply.text ?? '' });
 }

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { createHash, generateKeyPairSync, randomUUID, sign, verify } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { rsaKeyPair } from '../node/rsa-keys.mjs';
 
 const serverEntry = new URL('../../lib/src/server/index.js', import.meta.url);
 const require = createRequire(import.meta.url);
@@ -82,8 +83,9 @@ export async function serverRows({ count, maxMs }) {
   const theirs = require('express-oauth2-jwt-bearer');
   const theirVersion = require('express-oauth2-jwt-bearer/package.json').version;
 
-  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...rsa.publicKey.export({ format: 'jwk' }), kid: 'bench', alg: 'RS256', use: 'sig' };
+  // Imported from DER, not fresh from a key-generation job (the Node 20 exportJWK deadlock).
+  const rsa = rsaKeyPair();
+  const jwk = { ...rsa.jwk, kid: 'bench', alg: 'RS256', use: 'sig' };
   const jwksServer = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
   });

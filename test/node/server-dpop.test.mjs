@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { generateKeyPair } from 'jose';
+import { rsaKeyPair } from './rsa-keys.mjs';
 import {
   ApiClient,
   InvalidDpopProofError,
@@ -150,7 +151,7 @@ describe('DPoP-bound tokens', { timeout: 20_000 }, () => {
     const hs = await key.proof({ htu: url, accessToken: token, alg: 'HS256', key: secret });
     const hsFailure = await rejection(client().verifyAccessToken(await request({ token, proof: hs })), InvalidDpopProofError, 'invalid_dpop_proof');
     assert.match(hsFailure.error_description, /alg/);
-    const rsa = await generateKeyPair('RS256');
+    const rsa = rsaKeyPair();
     const rs = await key.proof({ htu: url, accessToken: token, alg: 'RS256', key: rsa.privateKey });
     await rejection(client().verifyAccessToken(await request({ token, proof: rs })), InvalidDpopProofError, 'invalid_dpop_proof');
     const typ = await request({ token, proofOptions: { header: { typ: 'JWT' } } });

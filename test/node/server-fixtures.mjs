@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { rsaKeyPair } from './rsa-keys.mjs';
 
 /** Listens on 127.0.0.1:0 and closes every socket (hung ones too) on close(). */
 export async function listen(handler) {
@@ -37,8 +38,8 @@ async function readBody(req) {
  */
 export async function startEdgeTenant() {
   const kid = 'edge-key-1';
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const { privateKey, jwk: publicJwk } = rsaKeyPair();
+  const jwk = { ...publicJwk, kid, alg: 'RS256', use: 'sig' };
   const edge = {
     /** Every request seen: {method, path, form?}. */
     requests: [],

@@ -5,7 +5,8 @@
 // Time passing (the 10-minute cache age) is a shifted Date.now in this process.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
+import { rsaKeyPair } from './rsa-keys.mjs';
 import { ApiClient, InvalidArgumentError, InvalidTokenError, NetworkError } from '../../lib/src/server/index.js';
 import { listen } from './server-fixtures.mjs';
 
@@ -13,9 +14,10 @@ const audience = 'https://api.example.com';
 let server;
 const jwks = { keys: [], status: 200, requests: 0 };
 
+// Imported from DER, not fresh from a key-generation job (the Node 20 exportJWK deadlock).
 async function signingKey(kid) {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  const { privateKey, jwk } = rsaKeyPair();
+  return { kid, privateKey, jwk: { ...jwk, kid, alg: 'RS256', use: 'sig' } };
 }
 
 function mint(key) {

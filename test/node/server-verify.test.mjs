@@ -2,7 +2,7 @@
 // Tokens come from a tenant edge on 127.0.0.1 (JWKS over real HTTP); nothing of ours is mocked.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { generateKeyPair } from 'jose';
+import { rsaKeyPair } from './rsa-keys.mjs';
 import {
   ApiClient,
   InsufficientScopeError,
@@ -54,7 +54,7 @@ describe('Bearer tokens', { timeout: 20_000 }, () => {
   });
 
   test('a signature by a key outside the JWKS (same kid) is invalid_token', async () => {
-    const { privateKey } = await generateKeyPair('RS256');
+    const { privateKey } = rsaKeyPair();
     const token = await edge.mintAccessToken({}, { key: privateKey });
     const error = await rejection(api.verifyAccessToken({ token }), InvalidTokenError, 'invalid_token');
     assert.equal(error.status, 401);

@@ -33,7 +33,7 @@ for (const cacheLocation of ['memory', 'localstorage'] as const) {
     it('a dropped connection → GenericError network_error; a later call succeeds', async () => {
       const client = await loggedIn();
       // Chromium retries once on a dropped reused connection: fail every attempt.
-      await tenant.control('fault', 'token', 'network', 3);
+      await tenant.control('fault', 'token', 'network', 4);
       const error = await failure(client.getTokenSilently({ cacheMode: 'off' }));
       expect(error).to.be.instanceOf(GenericError);
       expect(error.error).to.equal('network_error');
@@ -43,9 +43,9 @@ for (const cacheLocation of ['memory', 'localstorage'] as const) {
       expect((await refreshGrants()).filter((g) => g.status === 400)).to.deep.equal([]);
     });
 
-    it('a hang past httpTimeoutInSeconds → TimeoutError; a later call succeeds', async () => {
+    it('a hang past httpTimeoutInSeconds, twice (the engine sends a lost refresh once more) → TimeoutError; a later call succeeds', async () => {
       const client = await loggedIn();
-      await tenant.control('fault', 'token', 'hang');
+      await tenant.control('fault', 'token', 'hang', 2);
       const error = await failure(client.getTokenSilently({ cacheMode: 'off' }));
       expect(error).to.be.instanceOf(TimeoutError);
       expect(error.error).to.equal('timeout');
