@@ -31,6 +31,9 @@ import type {
   RevokeRefreshTokenOptions,
 } from './types.js';
 
+/** The SPA SDK 1.x hint cookie, read once and moved to the client's own name. */
+const OLD_HINT = 'auth0.is.authenticated';
+
 /** Errors of `checkSession` that only mean "no session": the user is anonymous, not broken. */
 const NO_SESSION_ERRORS = ['login_required', 'consent_required', 'interaction_required', 'account_selection_required', 'access_denied', 'missing_refresh_token'];
 
@@ -168,8 +171,11 @@ export class Auth0Client {
   }
 
   /**
-   * Restores the session on page load: when the `auth0.<clientId>.is.authenticated` cookie says
-   * there may be one, gets a token silently; "no session" answers leave the user anonymous.
+   * Restores the session on page load: when the `auth0.<clientId>.is.authenticated` cookie (or
+   * the SDK's older `auth0.is.authenticated`) says there may be one, gets a token silently. Like
+   * the SPA SDK it never rejects for a failed restore: "no session" answers leave the user
+   * anonymous, other failures (timeout, network, a broken tenant) show as the `error` state.
+   * @throws GenericError `dpop_unavailable` only: `useDpop` without a working IndexedDB.
    */
   async checkSession(options?: GetTokenSilentlyOptions): Promise<void> {
     this.#ctx.restores = true;
@@ -178,6 +184,10 @@ export class Auth0Client {
       this.#ctx.session.set('error', undefined, e);
       throw e;
     });
+    if (getCookie(OLD_HINT)) {
+      setCookie(this.#ctx.cookie, true, { ...this.#ctx.options, daysUntilExpire: this.#ctx.options.sessionCheckExpiryDays });
+      setCookie(OLD_HINT, undefined, this.#ctx.options);
+    }
     if (getCookie(this.#ctx.cookie) !== undefined) {
       try {
         await this.getTokenSilently(options);
@@ -185,7 +195,7 @@ export class Auth0Client {
       } catch (e) {
         if (!NO_SESSION_ERRORS.includes((e as GenericError).error)) {
           this.#ctx.session.set('error', undefined, e as Error);
-          throw e;
+          return;
         }
       }
     }
@@ -265,7 +275,7 @@ export class Auth0Client {
     this.#transactions.remove();
     // The key the tokens were bound to goes with them; without IndexedDB there is nothing to delete.
     await this.#ctx.dpop?.clear().catch(() => undefined);
-    const url = buildLogoutUrl(this.#ctx.options.domainUrl, clientId, logoutParams);
+    const url = buildLogoutUrl(this.#ctx.options.domainUrl, clientId, logoutParams, this.#ctx.options.auth0Client);
     if (openUrl) await openUrl(url);
     else if (openUrl !== false) window.location.assign(url);
   }

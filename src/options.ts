@@ -1,5 +1,6 @@
 // Client options: the SPA SDK's names and defaults, checked once at construction so a
 // misconfiguration fails loudly with a TypeError that names the option (STYLE.md §8).
+import type { Auth0ClientInfo } from './authorize-url.js';
 import type { ICache } from './cache/cache-entry.js';
 
 /**
@@ -86,6 +87,10 @@ export interface Auth0ClientOptions {
    * allow `blob:` workers (memory mode with refresh tokens).
    */
   workerUrl?: string;
+  /** Telemetry naming the app or wrapper (`{name, version}`), sent as `auth0Client` to `/authorize` and `/v2/logout`. */
+  auth0Client?: Auth0ClientInfo;
+  /** Also write the `_legacy_`-prefixed hint cookies (no `SameSite`) for old browsers. Default true. */
+  legacySameSiteCookie?: boolean;
 }
 
 /** Options after validation and defaults: what the rest of the engine reads. */

@@ -86,8 +86,8 @@ export async function grantTokens(
     ...(tokens.scope ? { oauthTokenScope: tokens.scope } : null),
     ...(tokens.refresh_token ? { refresh_token: tokens.refresh_token } : null),
   });
-  const cookie = { daysUntilExpire: options.sessionCheckExpiryDays, cookieDomain: options.cookieDomain };
-  setCookie(ctx.cookie, 'true', cookie);
+  const cookie = { ...options, daysUntilExpire: options.sessionCheckExpiryDays };
+  setCookie(ctx.cookie, true, cookie);
   setCookie(ctx.orgHint, decoded.claims.org_id || undefined, cookie);
   ctx.session.set('authenticated', decoded.user);
   // Other tabs join a login (one made by the user), not this tab's silent renewal of a session.

@@ -119,6 +119,12 @@ export async function tokenFromIframe(ctx: ClientContext, params: ResolvedParams
   const organization = params.organization ?? (getCookie(ctx.orgHint) || undefined);
   const request = await authorizeRequest(ctx, { ...params, organization, prompt: 'none' }, 'web_message');
   const timeout = timeoutInSeconds ?? ctx.options.authorizeTimeoutInSeconds;
-  const code = await runSilentIframe(request.url, ctx.tenantOrigin, request.state, timeout);
-  return exchangeCode(ctx, code, { ...request, silent: true }, organization, maxAge(params));
+  try {
+    const code = await runSilentIframe(request.url, ctx.tenantOrigin, request.state, timeout);
+    return await exchangeCode(ctx, code, { ...request, silent: true }, organization, maxAge(params));
+  } catch (e) {
+    // No tenant session: the local one ends too (tokens, hint cookie), as in the SPA SDK.
+    if ((e as GenericError).error === 'login_required') await endLocalSession(ctx);
+    throw e;
+  }
 }

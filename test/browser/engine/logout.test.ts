@@ -36,11 +36,13 @@ describe('logout', () => {
     await client.logout({ openUrl, logoutParams: { returnTo: 'https://app.example.com/', federated: true } });
     await client.logout({ openUrl, clientId: null });
     await client.logout({ openUrl });
+    // auth0Client: the telemetry the SPA SDK sends too (base64 JSON of name and version).
+    const telemetry = `auth0Client=${encodeURIComponent(btoa(JSON.stringify({ name: 'auth0-elements', version: '0.1.0' })))}`;
     expect(urls).to.deep.equal([
-      `${domain}/v2/logout?client_id=${clientId}&returnTo=${encodeURIComponent('https://app.example.com/bye?x=1')}`,
-      `${domain}/v2/logout?client_id=${clientId}&returnTo=${encodeURIComponent('https://app.example.com/')}&federated`,
-      `${domain}/v2/logout`,
-      `${domain}/v2/logout?client_id=${clientId}`,
+      `${domain}/v2/logout?client_id=${clientId}&returnTo=${encodeURIComponent('https://app.example.com/bye?x=1')}&${telemetry}`,
+      `${domain}/v2/logout?client_id=${clientId}&returnTo=${encodeURIComponent('https://app.example.com/')}&${telemetry}&federated`,
+      `${domain}/v2/logout?${telemetry}`,
+      `${domain}/v2/logout?client_id=${clientId}&${telemetry}`,
     ]);
   });
 

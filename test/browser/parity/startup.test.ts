@@ -1,0 +1,50 @@
+// Start-up on both SDKs: createAuth0Client / checkSession must resolve (anonymous, or
+// authenticated from the cache) whatever restoring the session runs into.
+import { expect } from '@open-wc/testing';
+import { parity, type Env } from './harness.js';
+
+/** A logged-in user whose tenant session then ends or breaks: what the next page load meets. */
+async function loggedInThenReload(env: Env, fault?: [string, string, number?]) {
+  const first = env.client({ authorizeTimeoutInSeconds: 2 });
+  await env.popupLogin(first);
+  await env.control('endAllSessions');
+  if (fault) await env.control('fault', ...fault);
+  await env.control('resetRequests');
+  await env.create({ authorizeTimeoutInSeconds: 2 });
+  return 'resolved';
+}
+
+describe('parity: start-up', function () {
+  this.timeout(60_000);
+
+  it('createAuth0Client with no session: anonymous, no request', async () => {
+    const { sdk } = await parity(async (env) => {
+      await env.create();
+      return 'resolved';
+    });
+    expect(sdk.after).to.deep.equal({ isAuthenticated: false, user: '<undefined>' });
+  });
+
+  it('popup login: the user, isAuthenticated, a silent token from the cache', async () => {
+    await parity(async (env) => {
+      const client = env.client();
+      await env.popupLogin(client);
+      return { user: await client.getUser(), token: await client.getTokenSilently() };
+    });
+  });
+
+  it('restore after the tenant session ended (login_required): resolves anonymous', async () => {
+    const { sdk } = await parity((env) => loggedInThenReload(env));
+    expect(sdk.result).to.equal('resolved');
+  });
+
+  it('restore while /authorize hangs (timeout): resolves', async () => {
+    const { sdk } = await parity((env) => loggedInThenReload(env, ['authorize', 'hang']));
+    expect(sdk.result).to.equal('resolved');
+  });
+
+  it('restore while /authorize fails with a network error: resolves', async () => {
+    const { sdk } = await parity((env) => loggedInThenReload(env, ['authorize', 'network']));
+    expect(sdk.result).to.equal('resolved');
+  });
+});
