@@ -35,7 +35,7 @@ import type {
 const OLD_HINT = 'auth0.is.authenticated';
 
 /** Errors of `checkSession` that only mean "no session": the user is anonymous, not broken. */
-const NO_SESSION_ERRORS = ['login_required', 'consent_required', 'interaction_required', 'account_selection_required', 'access_denied', 'missing_refresh_token'];
+const NO_SESSION_ERRORS = ['login_required', 'invalid_grant', 'consent_required', 'interaction_required', 'account_selection_required', 'access_denied', 'missing_refresh_token'];
 
 /**
  * An Auth0 session in the browser, with the API of `@auth0/auth0-spa-js` 2.28's `Auth0Client`,
@@ -98,16 +98,19 @@ export class Auth0Client {
     let query: URLSearchParams;
     let connect: ConnectTransaction;
     try {
-      query = new URL(url, window.location.href).searchParams;
-      const [code, state, error] = ['code', 'state', 'error'].map((name) => query.get(name) ?? undefined);
-      if (!code && !error && !query.has('connect_code')) throw new GenericError('missing_callback_params', 'There are no query params available for parsing.');
+      // As the SPA SDK reads it: everything after the first `?` up to a `#`, so a hash router's
+      // `/#/callback?code=…&state=…` works too.
+      const search = url.split('?').slice(1).join('');
+      if (!search) throw new GenericError('missing_callback_params', 'There are no query params available for parsing.');
       const transaction = this.#transactions.take();
       if (!transaction) throw new GenericError('missing_transaction', 'Invalid state');
+      query = new URLSearchParams(search.split('#')[0]);
+      const [code, state, error] = ['code', 'state', 'error'].map((name) => query.get(name));
       if (transaction.response_type === 'connect_code') {
         connect = transaction;
       } else {
-        if (!transaction.code_verifier || transaction.state !== state) throw new GenericError('state_mismatch', 'Invalid state');
         if (error) throw new AuthenticationError(error, query.get('error_description') || error, state!, transaction.appState);
+        if (!transaction.code_verifier || transaction.state !== state) throw new GenericError('state_mismatch', 'Invalid state');
         if (!code) throw new GenericError('missing_callback_params', 'The login answer has no code.');
         await exchangeCode(this.#ctx, code, transaction, transaction.organization, transaction.max_age);
         return { appState: transaction.appState, response_type: 'code' };

@@ -83,7 +83,7 @@ async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutIn
     return await tokenFromRefreshToken(ctx, params);
   } catch (e) {
     const code = (e as GenericError).error;
-    const dead = code === 'login_required';
+    const dead = code === 'invalid_grant' || code === 'login_required';
     let error = e;
     if (ctx.options.useRefreshTokensFallback && (dead || code === 'missing_refresh_token' || code === 'missing_scopes')) {
       try {
@@ -100,11 +100,13 @@ async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutIn
 /** The refresh-token grant for `params`' audience and scope, answered into the cache. */
 function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams): Promise<GetTokenSilentlyVerboseResponse> {
   const wanted = { audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope, redirect_uri: params.redirect_uri ?? window.location.origin };
+  // The other authorization parameters go along, as the SPA SDK sends them.
+  const { audience, scope, ...custom } = params;
   return refreshTokens(
     {
       vault: ctx.vault,
       useMrrt: !!ctx.options.useMrrt,
-      grant: (grant, from, accept) => grantTokens(ctx, grant, wanted, params.organization, maxAge(params), true, { from, accept }),
+      grant: (grant, from, accept) => grantTokens(ctx, { ...custom, ...grant }, wanted, params.organization, maxAge(params), true, { from, accept }),
     },
     wanted,
   );

@@ -353,6 +353,20 @@ export interface ParityOptions {
  * `Auth0-Client` header on token requests (the SDK's costs a CORS preflight on each).
  */
 function alwaysDeliberate(sdk: Observation, ours: Observation): void {
+  // Not a difference an app sees: the SDK also keeps its decoder's `encoded` and `header` in the
+  // stored ID-token entry, outside its own typed IdTokenEntry ({id_token, decodedToken: {claims, user}}).
+  for (const entry of Object.values({ ...sdk.localStorage, ...sdk.sessionStorage }) as any[]) {
+    if (entry?.decodedToken) {
+      delete entry.decodedToken.encoded;
+      delete entry.decodedToken.header;
+    }
+  }
+  // Refresh tokens kept in step across tabs: ours stamps each locked cache write with a revision
+  // (another tab waits until it sees it before refreshing), so no tab refreshes with a used token.
+  for (const key of Object.keys(ours.localStorage).filter((k) => k.endsWith('::@@revision@@'))) {
+    expect(ours.localStorage[key]).to.deep.equal({ revision: 'number' });
+    delete ours.localStorage[key];
+  }
   ours.requests = ours.requests.filter((r) => r.path !== '/.well-known/jwks.json');
   expect(ours.requests.filter((r) => r.telemetryHeader), 'ours sends no Auth0-Client header').to.deep.equal([]);
   for (const r of sdk.requests) delete r.telemetryHeader;
