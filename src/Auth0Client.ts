@@ -7,6 +7,7 @@ import { buildLogoutUrl } from './logout-url.js';
 import type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
+import { unsupportedClient } from './sdk-surface.js';
 import { getCookie, setCookie } from './cookies.js';
 import type { SessionListener, SessionState } from './state.js';
 import type { Dpop } from './dpop/dpop.js';
@@ -46,11 +47,23 @@ export class Auth0Client {
   readonly #ctx: ClientContext;
   readonly #transactions: TransactionStore;
   readonly #inFlight: Flights = new Map();
+  /** The SPA SDK's sub-clients, not supported yet: every method rejects with GenericError `not_supported`. */
+  declare readonly mfa: any;
+  declare readonly passkey: any;
+  declare readonly anonymous: any;
+  declare readonly myAccount: any;
 
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
     this.#transactions = new TransactionStore(this.#ctx.options.clientId);
+    for (const name of ['mfa', 'passkey', 'anonymous', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+  }
+
+  /** The `domain` and `clientId` the client was created with (frozen), as the SPA SDK's. */
+  getConfiguration(): Readonly<{ domain: string; clientId: string }> {
+    const { domain, clientId } = this.#ctx.options;
+    return Object.freeze({ domain, clientId });
   }
 
   /** The current session snapshot (frozen). */
@@ -187,11 +200,10 @@ export class Auth0Client {
       this.#ctx.session.set('error', undefined, e);
       throw e;
     });
-    if (getCookie(OLD_HINT)) {
-      setCookie(this.#ctx.cookie, true, { ...this.#ctx.options, daysUntilExpire: this.#ctx.options.sessionCheckExpiryDays });
-      setCookie(OLD_HINT, undefined, this.#ctx.options);
-    }
-    if (getCookie(this.#ctx.cookie) !== undefined) {
+    // The old cookie counts once; a restored session writes the client's own.
+    const old = getCookie(OLD_HINT);
+    if (old) setCookie(OLD_HINT, undefined, this.#ctx.options);
+    if (old || getCookie(this.#ctx.cookie) !== undefined) {
       try {
         await this.getTokenSilently(options);
         return;
@@ -267,7 +279,7 @@ export class Auth0Client {
   }
 
   /**
-   * Ends the local session (cache, hint cookie, pending transaction), then — unless
+   * Ends the local session (cache, hint cookies; a pending transaction stays, as in the SPA SDK), then — unless
    * `openUrl: false` — goes to the tenant's `/v2/logout` to end its session too.
    */
   async logout(options: LogoutOptions = {}): Promise<void> {
@@ -275,7 +287,6 @@ export class Auth0Client {
     const clientId = options.clientId === null ? null : (options.clientId ?? this.#ctx.options.clientId);
     await endLocalSession(this.#ctx, 'logout', clientId);
     setCookie(this.#ctx.orgHint, undefined, this.#ctx.options);
-    this.#transactions.remove();
     // The key the tokens were bound to goes with them; without IndexedDB there is nothing to delete.
     await this.#ctx.dpop?.clear().catch(() => undefined);
     const url = buildLogoutUrl(this.#ctx.options.domainUrl, clientId, logoutParams, this.#ctx.options.auth0Client);

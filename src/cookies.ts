@@ -44,7 +44,7 @@ export function setCookie(name: string, value: unknown, { daysUntilExpire = 1, c
   const https = location.protocol === 'https:';
   const expires = value === undefined ? new Date(0) : daysUntilExpire && new Date(Date.now() + daysUntilExpire * 864e5);
   const attributes = `${expires ? `; expires=${expires.toUTCString()}` : ''}; path=/${cookieDomain ? `; domain=${cookieDomain}` : ''}${https ? '; secure' : ''}`;
-  const text = value === undefined ? '' : encodeURIComponent(JSON.stringify(value));
-  if (legacySameSiteCookie !== false || value === undefined) document.cookie = `${LEGACY}${encodeURIComponent(name)}=${text}${attributes}`;
-  document.cookie = `${encodeURIComponent(name)}=${text}${attributes}${https ? '; SameSite=None' : ''}`;
+  const pair = `${encodeURIComponent(name)}=${value === undefined ? '' : encodeURIComponent(JSON.stringify(value))}${attributes}`;
+  if (legacySameSiteCookie !== false || value === undefined) document.cookie = LEGACY + pair;
+  document.cookie = pair + (https ? '; SameSite=None' : '');
 }

@@ -45,6 +45,8 @@ export interface Env {
   callbackUrl: string;
   /** Calls tenant.control[method] (faults and switches) from inside the scenario. */
   control(method: string, ...args: unknown[]): Promise<unknown>;
+  /** The same SDK loaded fresh in another frame of the origin: another tab, as far as the SDK can tell. */
+  otherTab(): Promise<Lib>;
 }
 
 export interface ErrorObservation {
@@ -300,6 +302,14 @@ export async function observe<T>(side: Side, scenario: Scenario<T>, { after = tr
       return url;
     },
     control: (method, ...args) => tenant.control(method, ...args),
+    async otherTab() {
+      const frame = win.document.createElement('iframe');
+      const ready = nextMessage(win, 'parity-side-ready');
+      frame.src = `/test/fixtures/parity/side.html?lib=${side === 'sdk' ? 'sdk' : OURS}`;
+      win.document.body.append(frame);
+      await ready;
+      return (frame.contentWindow as any).parityLib;
+    },
   };
 
   const observation: Observation & { raw?: T } = {

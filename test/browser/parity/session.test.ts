@@ -1,4 +1,5 @@
 // Everyday calls on both SDKs: tokens from the cache and the tenant, claims, logout.
+import { expect } from '@open-wc/testing';
 import { parity, type Env } from './harness.js';
 
 const loggedIn = async (env: Env, options: Parameters<Env['client']>[0] = {}) => {
@@ -89,5 +90,32 @@ describe('parity: session calls', function () {
       const url = await env.redirectLogin(client, 'bob', { appState: { target: '/profile' } });
       return client.handleRedirectCallback(url);
     });
+  });
+});
+
+describe('parity: the scope map', function () {
+  this.timeout(60_000);
+
+  it("authorizationParams.scope as {audience: scope}: ours logs in with the audience's entry (the documented rule; README table)", async () => {
+    await parity(
+      async (env) => {
+        const { apis } = env.facts;
+        const client = env.client({ authorizationParams: { audience: apis.default, scope: { [apis.default]: 'read:messages', [apis.analytics]: 'read:stats' } as any } });
+        await env.popupLogin(client);
+        const token = await client.getTokenSilently({ detailedResponse: true });
+        return token?.scope;
+      },
+      {
+        deliberate(sdk, ours) {
+          // The SDK's login asks for `openid` only, then needs a second silent login for the
+          // audience's scopes; ours asks for them at once and answers from the cache.
+          const scopes = (o: typeof sdk) => o.requests.filter((r) => r.path === '/authorize').map((r) => r.params.scope);
+          expect(scopes(sdk)).to.deep.equal(['openid', 'openid read:messages']);
+          expect(scopes(ours)).to.deep.equal(['openid read:messages']);
+          expect(ours.requests).to.have.length(2);
+          ours.requests = sdk.requests;
+        },
+      },
+    );
   });
 });

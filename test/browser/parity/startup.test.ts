@@ -48,3 +48,40 @@ describe('parity: start-up', function () {
     expect(sdk.result).to.equal('resolved');
   });
 });
+
+describe('parity: start-up, tenant-side failures', function () {
+  this.timeout(60_000);
+
+  it('a page load while the JWKS answers 500: both resolve (ours cannot verify the ID token: anonymous, README table)', async () => {
+    await parity(
+      async (env) => {
+        await env.popupLogin(env.client());
+        await env.control('fault', 'jwks', '500', 5);
+        const reloaded = await env.otherTab(); // a fresh page: no key set cached
+        const client = new reloaded.Auth0Client({ domain: env.facts.domain, clientId: env.facts.clientId });
+        await client.checkSession();
+        return { authenticated: await client.isAuthenticated() };
+      },
+      {
+        deliberate(sdk, ours) {
+          expect(sdk.result).to.deep.equal({ authenticated: true });
+          expect(ours.result).to.deep.equal({ authenticated: false });
+          ours.result = sdk.result;
+          // Ours asked for the key set (and failed); the SDK never does. The rest is equal.
+          ours.requests = ours.requests.filter((r) => r.path !== '/.well-known/jwks.json');
+        },
+      },
+    );
+  });
+
+  it('restore while the token endpoint answers 500: resolves', async () => {
+    await parity(async (env) => {
+      const first = env.client();
+      await env.popupLogin(first);
+      await env.control('fault', 'token', '500');
+      await env.control('resetRequests');
+      await env.create();
+      return 'resolved';
+    });
+  });
+});
