@@ -255,8 +255,8 @@ async function openSide(lib: string): Promise<HTMLIFrameElement> {
   return iframe;
 }
 
-/** `PARITY_OURS=bundle` runs our side from dist/engine.min.js instead of src/. */
-const OURS = (globalThis as any).PARITY_OURS ?? 'ours';
+/** Our side: the engine entry from src/ (side.js also takes `bundle`: dist/engine.min.js). */
+const OURS = 'ours';
 
 /** Runs `scenario` on one side in a fresh frame after a clean slate and records what an app observes. */
 export async function observe<T>(side: Side, scenario: Scenario<T>, { after = true } = {}): Promise<Observation & { raw?: T }> {
