@@ -46,7 +46,7 @@ const bundle = (input, file) => ({
 });
 
 export default [
-  bundle('lib/src/index.js', 'dist/engine.min.js'),
+  bundle('lib/src/engine.js', 'dist/engine.min.js'),
   bundle('lib/components/index.js', 'dist/auth0-elements.min.js'),
   // The refresh-token worker as a file of its own, for strict CSPs (the `workerUrl` option): a
   // classic script, since `new Worker(url)` loads classic workers.

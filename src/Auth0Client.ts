@@ -7,6 +7,7 @@ import { buildLogoutUrl } from './logout-url.js';
 import type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
+import { unsupportedClient } from './sdk-surface.js';
 import { getCookie, setCookie } from './cookies.js';
 import type { SessionListener, SessionState } from './state.js';
 import type { Dpop } from './dpop/dpop.js';
@@ -31,8 +32,11 @@ import type {
   RevokeRefreshTokenOptions,
 } from './types.js';
 
+/** The SPA SDK 1.x hint cookie, read once and moved to the client's own name. */
+const OLD_HINT = 'auth0.is.authenticated';
+
 /** Errors of `checkSession` that only mean "no session": the user is anonymous, not broken. */
-const NO_SESSION_ERRORS = ['login_required', 'consent_required', 'interaction_required', 'account_selection_required', 'access_denied', 'missing_refresh_token'];
+const NO_SESSION_ERRORS = ['login_required', 'invalid_grant', 'consent_required', 'interaction_required', 'account_selection_required', 'access_denied', 'missing_refresh_token'];
 
 /**
  * An Auth0 session in the browser, with the API of `@auth0/auth0-spa-js` 2.28's `Auth0Client`,
@@ -43,11 +47,23 @@ export class Auth0Client {
   readonly #ctx: ClientContext;
   readonly #transactions: TransactionStore;
   readonly #inFlight: Flights = new Map();
+  /** The SPA SDK's sub-clients, not supported yet: every method rejects with GenericError `not_supported`. */
+  declare readonly mfa: any;
+  declare readonly passkey: any;
+  declare readonly anonymous: any;
+  declare readonly myAccount: any;
 
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
     this.#transactions = new TransactionStore(this.#ctx.options.clientId, this.#ctx.options.domainUrl);
+    for (const name of ['mfa', 'passkey', 'anonymous', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+  }
+
+  /** The `domain` and `clientId` the client was created with (frozen), as the SPA SDK's. */
+  getConfiguration(): Readonly<{ domain: string; clientId: string }> {
+    const { domain, clientId } = this.#ctx.options;
+    return Object.freeze({ domain, clientId });
   }
 
   /** The current session snapshot (frozen). */
@@ -95,16 +111,19 @@ export class Auth0Client {
     let query: URLSearchParams;
     let connect: ConnectTransaction;
     try {
-      query = new URL(url, window.location.href).searchParams;
-      const [code, state, error] = ['code', 'state', 'error'].map((name) => query.get(name) ?? undefined);
-      if (!code && !error && !query.has('connect_code')) throw new GenericError('missing_callback_params', 'There are no query params available for parsing.');
+      // As the SPA SDK reads it: everything after the first `?` up to a `#`, so a hash router's
+      // `/#/callback?code=…&state=…` works too.
+      const search = url.split('?').slice(1).join('');
+      if (!search) throw new GenericError('missing_callback_params', 'There are no query params available for parsing.');
       const transaction = this.#transactions.take();
       if (!transaction) throw new GenericError('missing_transaction', 'Invalid state');
+      query = new URLSearchParams(search.split('#')[0]);
+      const [code, state, error] = ['code', 'state', 'error'].map((name) => query.get(name));
       if (transaction.response_type === 'connect_code') {
         connect = transaction;
       } else {
-        if (!transaction.code_verifier || transaction.state !== state) throw new GenericError('state_mismatch', 'Invalid state');
         if (error) throw new AuthenticationError(error, query.get('error_description') || error, state!, transaction.appState);
+        if (!transaction.code_verifier || transaction.state !== state) throw new GenericError('state_mismatch', 'Invalid state');
         if (!code) throw new GenericError('missing_callback_params', 'The login answer has no code.');
         await exchangeCode(this.#ctx, code, transaction, transaction.organization, transaction.max_age);
         return { appState: transaction.appState, response_type: 'code' };
@@ -168,8 +187,11 @@ export class Auth0Client {
   }
 
   /**
-   * Restores the session on page load: when the `auth0.<clientId>.is.authenticated` cookie says
-   * there may be one, gets a token silently; "no session" answers leave the user anonymous.
+   * Restores the session on page load: when the `auth0.<clientId>.is.authenticated` cookie (or
+   * the SDK's older `auth0.is.authenticated`) says there may be one, gets a token silently. Like
+   * the SPA SDK it never rejects for a failed restore: "no session" answers leave the user
+   * anonymous, other failures (timeout, network, a broken tenant) show as the `error` state.
+   * @throws GenericError `dpop_unavailable` only: `useDpop` without a working IndexedDB.
    */
   async checkSession(options?: GetTokenSilentlyOptions): Promise<void> {
     this.#ctx.restores = true;
@@ -178,14 +200,17 @@ export class Auth0Client {
       this.#ctx.session.set('error', undefined, e);
       throw e;
     });
-    if (getCookie(this.#ctx.cookie) !== undefined) {
+    // The old cookie counts once; a restored session writes the client's own.
+    const old = getCookie(OLD_HINT);
+    if (old) setCookie(OLD_HINT, undefined, this.#ctx.options);
+    if (old || getCookie(this.#ctx.cookie) !== undefined) {
       try {
         await this.getTokenSilently(options);
         return;
       } catch (e) {
         if (!NO_SESSION_ERRORS.includes((e as GenericError).error)) {
           this.#ctx.session.set('error', undefined, e as Error);
-          throw e;
+          return;
         }
       }
     }
@@ -254,7 +279,7 @@ export class Auth0Client {
   }
 
   /**
-   * Ends the local session (cache, hint cookie, pending transaction), then — unless
+   * Ends the local session (cache, hint cookies; a pending transaction stays, as in the SPA SDK), then — unless
    * `openUrl: false` — goes to the tenant's `/v2/logout` to end its session too.
    */
   async logout(options: LogoutOptions = {}): Promise<void> {
@@ -262,10 +287,9 @@ export class Auth0Client {
     const clientId = options.clientId === null ? null : (options.clientId ?? this.#ctx.options.clientId);
     await endLocalSession(this.#ctx, 'logout', clientId);
     setCookie(this.#ctx.orgHint, undefined, this.#ctx.options);
-    this.#transactions.remove();
     // The key the tokens were bound to goes with them; without IndexedDB there is nothing to delete.
     await this.#ctx.dpop?.clear().catch(() => undefined);
-    const url = buildLogoutUrl(this.#ctx.options.domainUrl, clientId, logoutParams);
+    const url = buildLogoutUrl(this.#ctx.options.domainUrl, clientId, logoutParams, this.#ctx.options.auth0Client);
     if (openUrl) await openUrl(url);
     else if (openUrl !== false) window.location.assign(url);
   }

@@ -18,6 +18,19 @@ export interface AuthorizeRequest {
   audience: string;
 }
 
+/** The `auth0Client` telemetry an app or wrapper may name itself with (the SPA SDK's option). */
+export interface Auth0ClientInfo {
+  name: string;
+  version: string;
+  env?: Record<string, string>;
+}
+
+/**
+ * The `auth0Client` query parameter of `/authorize` and `/v2/logout`, as the SPA SDK sends it:
+ * base64 JSON of `name` and `version` (`env` stays out of URLs); ours by default.
+ */
+export const telemetry = ({ name, version }: Auth0ClientInfo = { name: 'auth0-elements', version: '0.1.0' }): string => btoa(JSON.stringify({ name, version }));
+
 /** Query string of the defined values only (`undefined` / `null` left out). */
 export function queryString(params: Record<string, unknown>): string {
   const query = new URLSearchParams();

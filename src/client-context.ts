@@ -1,6 +1,6 @@
 // What the client's flows share: its resolved options and the stores they read and write, built
 // once by the constructor and passed explicitly to the modules that carry out each flow.
-import { buildAuthorizeRequest, type AuthorizeRequest } from './authorize-url.js';
+import { buildAuthorizeRequest, telemetry, type AuthorizeRequest } from './authorize-url.js';
 import { CacheManager } from './cache/cache-manager.js';
 import type { ICache } from './cache/cache-entry.js';
 import { InMemoryCache } from './cache/in-memory-cache.js';
@@ -88,7 +88,7 @@ export function mergeParams(ctx: ClientContext, callParams: AuthorizationParams 
 export async function authorizeRequest(ctx: ClientContext, params: ResolvedParams, response_mode?: 'web_message'): Promise<AuthorizeRequest> {
   const redirect_uri = params.redirect_uri ?? (response_mode && window.location.origin);
   const dpop_jkt = await ctx.dpop?.thumbprint();
-  return buildAuthorizeRequest(ctx.options.domainUrl, ctx.options.clientId, { ...params, dpop_jkt, redirect_uri }, response_mode);
+  return buildAuthorizeRequest(ctx.options.domainUrl, ctx.options.clientId, { ...params, dpop_jkt, redirect_uri, auth0Client: telemetry(ctx.options.auth0Client) }, response_mode);
 }
 
 /** `getTokenSilently({detailedResponse: true})`'s answer; `token_type` defaults to `Bearer`. */

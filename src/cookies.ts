@@ -1,5 +1,7 @@
-// The engine's two hint cookies, the SPA SDK's names, read and written one way: path `/`,
-// SameSite=Lax, `secure` on https, the client's `cookieDomain`. They hold no secret.
+// The engine's two hint cookies, the SPA SDK's names, values (JSON) and attributes, so sessions
+// carry over between the SDK and us both ways: path `/`, the client's `cookieDomain`, on https
+// `Secure; SameSite=None`, plus a `_legacy_<name>` copy without SameSite for old browsers
+// (`legacySameSiteCookie`, default true). They hold no secret.
 //  - `auth0.<clientId>.is.authenticated`: this browser had a session, so `checkSession` on load
 //    only contacts the tenant when there may be something to find;
 //  - `auth0.<clientId>.organization_hint`: the organization (`org_id`) of the last login, so that
@@ -13,21 +15,36 @@ export const sessionHint = (clientId: string): string => `auth0.${clientId}.is.a
 export const organizationHint = (clientId: string): string => `auth0.${clientId}.organization_hint`;
 
 export interface CookieOptions {
+  /** Days until it expires (default 1); `0`: a session cookie, as in the SPA SDK. */
   daysUntilExpire?: number;
   cookieDomain?: string;
+  legacySameSiteCookie?: boolean;
 }
 
-/** The decoded value of the cookie `name`, or `undefined` without one. */
-export function getCookie(name: string): string | undefined {
+const LEGACY = '_legacy_';
+
+function read(name: string): string | undefined {
   const prefix = `${encodeURIComponent(name)}=`;
   const pair = document.cookie.split('; ').find((item) => item.startsWith(prefix));
   return pair === undefined ? undefined : decodeURIComponent(pair.slice(prefix.length));
 }
 
-/** Writes the cookie `name` for `daysUntilExpire` (default 1); `value` `undefined` deletes it. */
-export function setCookie(name: string, value: string | undefined, { daysUntilExpire = 1, cookieDomain }: CookieOptions = {}): void {
-  const expires = new Date(value === undefined ? 0 : Date.now() + daysUntilExpire * 864e5).toUTCString();
-  const domain = cookieDomain ? `; domain=${cookieDomain}` : '';
-  const secure = location.protocol === 'https:' ? '; secure' : '';
-  document.cookie = `${encodeURIComponent(name)}=${encodeURIComponent(value ?? '')}; expires=${expires}; path=/; SameSite=Lax${domain}${secure}`;
+/** The value of the cookie `name` (or its `_legacy_` copy), JSON-decoded as the SDK writes it; `undefined` without one. */
+export function getCookie(name: string): any {
+  const raw = read(name) ?? read(LEGACY + name);
+  try {
+    return raw && JSON.parse(raw);
+  } catch {
+    return raw; // written raw by an older version of ours
+  }
+}
+
+/** Writes the cookie `name` (and its legacy copy) as JSON; `value` `undefined` deletes both. */
+export function setCookie(name: string, value: unknown, { daysUntilExpire = 1, cookieDomain, legacySameSiteCookie }: CookieOptions = {}): void {
+  const https = location.protocol === 'https:';
+  const expires = value === undefined ? new Date(0) : daysUntilExpire && new Date(Date.now() + daysUntilExpire * 864e5);
+  const attributes = `${expires ? `; expires=${expires.toUTCString()}` : ''}; path=/${cookieDomain ? `; domain=${cookieDomain}` : ''}${https ? '; secure' : ''}`;
+  const pair = `${encodeURIComponent(name)}=${value === undefined ? '' : encodeURIComponent(JSON.stringify(value))}${attributes}`;
+  if (legacySameSiteCookie !== false || value === undefined) document.cookie = LEGACY + pair;
+  document.cookie = pair + (https ? '; SameSite=None' : '');
 }

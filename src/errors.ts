@@ -83,14 +83,31 @@ export class PopupOpenError extends GenericError {
   }
 }
 
+/** The factors an `mfa_required` answer allows: `challenge` (use one) or `enroll` (add one). */
+export interface MfaRequirements {
+  challenge?: { type: string }[];
+  enroll?: { type: string }[];
+}
+
 /** The token endpoint asked for multi-factor authentication (`error` = `mfa_required`). */
 export class MfaRequiredError extends GenericError {
   constructor(
     error: string,
     error_description: string,
     public mfa_token: string,
+    public mfa_requirements?: MfaRequirements,
   ) {
     super(error, error_description);
+  }
+}
+
+/** An option combination the SDK refuses (`error` = `invalid_configuration`), with how to fix it. */
+export class InvalidConfigurationError extends GenericError {
+  constructor(
+    message: string,
+    public suggestion: string,
+  ) {
+    super('invalid_configuration', `${message} ${suggestion}`);
   }
 }
 

@@ -26,7 +26,8 @@ export interface User {
 export interface IdToken {
   __raw: string;
   iss?: string;
-  aud?: string | string[];
+  /** Typed as the SPA SDK's `IdToken.aud`; an array at runtime when the token names several audiences. */
+  aud?: string;
   exp?: number;
   nbf?: number;
   iat?: number;

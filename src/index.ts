@@ -13,10 +13,11 @@ export {
   MfaRequiredError,
   MissingRefreshTokenError,
   MissingScopesError,
+  InvalidConfigurationError,
   UseDpopNonceError,
   MyAccountApiError,
 } from './errors.js';
-export type { MyAccountApiProblem } from './errors.js';
+export type { MyAccountApiProblem, MfaRequirements } from './errors.js';
 export type { RedirectConnectAccountOptions, ConnectAccountRedirectResult } from './connect/connect-account.js';
 export type { CompleteResponse } from './connect/my-account-api.js';
 export type { Auth0ClientOptions, AuthorizationParams } from './options.js';

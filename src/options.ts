@@ -1,5 +1,6 @@
 // Client options: the SPA SDK's names and defaults, checked once at construction so a
 // misconfiguration fails loudly with a TypeError that names the option (STYLE.md §8).
+import type { Auth0ClientInfo } from './authorize-url.js';
 import type { ICache } from './cache/cache-entry.js';
 
 /**
@@ -86,6 +87,15 @@ export interface Auth0ClientOptions {
    * allow `blob:` workers (memory mode with refresh tokens).
    */
   workerUrl?: string;
+  /** Telemetry naming the app or wrapper (`{name, version}`), sent as `auth0Client` to `/authorize` and `/v2/logout`. */
+  auth0Client?: Auth0ClientInfo;
+  /**
+   * `offline` (default): rotating refresh tokens. `online` (the SDK's, with `useRefreshTokens`
+   * and `useDpop`) is not supported yet: a TypeError naming the option, never offline tokens instead.
+   */
+  refreshTokenMode?: 'offline' | 'online';
+  /** Also write the `_legacy_`-prefixed hint cookies (no `SameSite`) for old browsers. Default true. */
+  legacySameSiteCookie?: boolean;
 }
 
 /** Options after validation and defaults: what the rest of the engine reads. */
@@ -107,6 +117,8 @@ export interface ResolvedOptions extends Auth0ClientOptions {
 function check(ok: unknown, option: string, what: string): void {
   if (!ok) throw new TypeError(`Auth0Client: option \`${option}\` ${what}`);
 }
+
+const FLAGS = ['useRefreshTokens', 'useRefreshTokensFallback', 'useMrrt', 'useDpop', 'useFormData'] as const;
 
 /** The numeric options and their defaults (seconds, or days for `sessionCheckExpiryDays`). */
 const NUMBERS = { leeway: 60, authorizeTimeoutInSeconds: 60, httpTimeoutInSeconds: 10, sessionCheckExpiryDays: 1 };
@@ -157,22 +169,27 @@ export function resolveOptions(options: Auth0ClientOptions): ResolvedOptions {
   );
   check(workerUrl === undefined || (typeof workerUrl === 'string' && workerUrl), 'workerUrl', 'must be a URL string');
   check(nowProvider === undefined || typeof nowProvider === 'function', 'nowProvider', 'must be a function');
-  for (const key of ['useRefreshTokens', 'useRefreshTokensFallback', 'useMrrt', 'useDpop', 'useFormData'] as const) {
-    check(options[key] === undefined || typeof options[key] === 'boolean', key, 'must be a boolean');
-  }
+  // As the SPA SDK reads them: flags by truthiness (`"true"` too), numbers also as numeric
+  // strings, and 0 as the default except for `leeway`.
+  const flags: Partial<Record<(typeof FLAGS)[number], boolean>> = {};
+  for (const key of FLAGS) if (options[key] !== undefined) flags[key] = !!options[key];
   const numbers = { ...NUMBERS };
   for (const key of Object.keys(NUMBERS) as Array<keyof typeof NUMBERS>) {
-    const value = options[key] ?? NUMBERS[key];
-    check(typeof value === 'number' && value >= 0 && Number.isFinite(value), key, `must be a number ≥ 0, got ${JSON.stringify(value)}`);
-    numbers[key] = value;
+    const given: unknown = options[key] ?? NUMBERS[key];
+    const value = typeof given === 'string' && given.trim() ? Number(given) : given;
+    check(typeof value === 'number' && value >= 0 && Number.isFinite(value), key, `must be a number ≥ 0, got ${JSON.stringify(given)}`);
+    numbers[key] = (value as number) || (key === 'leeway' ? 0 : NUMBERS[key]);
   }
+  // The SDK refuses online refresh tokens without useRefreshTokens and useDpop; ours has none yet.
+  check(options.refreshTokenMode !== 'online', 'refreshTokenMode', '"online" is not supported yet');
   return {
     ...options,
+    ...flags,
     ...numbers,
     domainUrl,
     tokenIssuer: issuerOf(options.issuer, domainUrl),
     authorizationParams: { ...params },
-    useFormData: options.useFormData ?? true,
+    useFormData: flags.useFormData ?? true,
     nowProvider: nowProvider ?? Date.now,
   };
 }

@@ -91,8 +91,8 @@ export async function grantTokens(
     if (previous?.decodedToken.claims.sub !== decoded.claims.sub) await cacheManager.clear(clientId).catch(() => undefined);
     throw e;
   });
-  const cookie = { daysUntilExpire: options.sessionCheckExpiryDays, cookieDomain: options.cookieDomain };
-  setCookie(ctx.cookie, 'true', cookie);
+  const cookie = { ...options, daysUntilExpire: options.sessionCheckExpiryDays };
+  setCookie(ctx.cookie, true, cookie);
   setCookie(ctx.orgHint, decoded.claims.org_id || undefined, cookie);
   ctx.session.set('authenticated', decoded.user);
   // Other tabs join a login (one made by the user), not this tab's silent renewal of a session.

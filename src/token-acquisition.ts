@@ -86,7 +86,7 @@ async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutIn
     return await tokenFromRefreshToken(ctx, params, fallback ? iframe : undefined);
   } catch (e) {
     const code = (e as GenericError).error;
-    const dead = code === 'login_required';
+    const dead = code === 'invalid_grant' || code === 'login_required';
     let error = e;
     if (fallback && !iframeTried && (dead || code === 'missing_refresh_token' || code === 'missing_scopes')) {
       try {
@@ -106,11 +106,13 @@ async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutIn
  */
 function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams, recover?: () => Promise<GetTokenSilentlyVerboseResponse>): Promise<GetTokenSilentlyVerboseResponse> {
   const wanted = { audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope, redirect_uri: params.redirect_uri ?? window.location.origin };
+  // The other authorization parameters go along, as the SPA SDK sends them.
+  const { audience, scope, ...custom } = params;
   return refreshTokens(
     {
       vault: ctx.vault,
       useMrrt: !!ctx.options.useMrrt,
-      grant: (grant, from, accept) => grantTokens(ctx, grant, wanted, params.organization, maxAge(params), true, { from, accept }),
+      grant: (grant, from, accept) => grantTokens(ctx, { ...custom, ...grant }, wanted, params.organization, maxAge(params), true, { from, accept }),
       recover,
     },
     wanted,
@@ -126,6 +128,12 @@ export async function tokenFromIframe(ctx: ClientContext, params: ResolvedParams
   const organization = params.organization ?? (getCookie(ctx.orgHint) || undefined);
   const request = await authorizeRequest(ctx, { ...params, organization, prompt: 'none' }, 'web_message');
   const timeout = timeoutInSeconds ?? ctx.options.authorizeTimeoutInSeconds;
-  const code = await runSilentIframe(request.url, ctx.tenantOrigin, request.state, timeout);
-  return exchangeCode(ctx, code, { ...request, silent: true }, organization, maxAge(params));
+  try {
+    const code = await runSilentIframe(request.url, ctx.tenantOrigin, request.state, timeout);
+    return await exchangeCode(ctx, code, { ...request, silent: true }, organization, maxAge(params));
+  } catch (e) {
+    // No tenant session: the local one ends too (tokens, hint cookie), as in the SPA SDK.
+    if ((e as GenericError).error === 'login_required') await endLocalSession(ctx);
+    throw e;
+  }
 }

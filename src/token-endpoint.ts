@@ -50,7 +50,7 @@ export async function requestToken({ domainUrl, clientId, useFormData, timeoutMs
   if (nonce) onDpopNonce?.(nonce);
   if (!response.ok) {
     const error = answerError(url, response);
-    throw error.error === 'mfa_required' ? new MfaRequiredError(error.error, error.error_description, body.mfa_token) : error;
+    throw error.error === 'mfa_required' ? new MfaRequiredError(error.error, error.error_description, body.mfa_token, body.mfa_requirements) : error;
   }
   const expires_in = Number(body.expires_in);
   if (typeof body.access_token !== 'string' || !Number.isFinite(expires_in)) {

@@ -41,17 +41,24 @@ const LOGGED = /** @type {const} */ ([
   ['prompt', 'prompt'], ['response_mode', 'responseMode'], ['dpop_jkt', 'dpopJkt'], ['subject_token_type', 'subjectTokenType'],
 ]);
 
+/** Parameters whose values the log never keeps (credentials): only that they were sent. */
+const SECRET = new Set(['code', 'code_verifier', 'refresh_token', 'token', 'subject_token', 'client_secret', 'id_token_hint', 'client_assertion']);
+
 /**
  * @param {import('./faults.js').RequestRecord} record
  * @param {URLSearchParams} params
- * @param {string | string[] | undefined} dpop the DPoP proof header
+ * @param {import('node:http').IncomingHttpHeaders} headers
  */
-function logParams(record, params, dpop) {
+function logParams(record, params, { dpop, 'content-type': contentType, 'auth0-client': auth0Client }) {
   for (const [param, field] of LOGGED) {
     const value = params.get(param);
     if (value !== null) record[field] = value;
   }
   if (typeof dpop === 'string') record.dpop = dpop;
+  // Every parameter as sent (query or body), credentials redacted: what the parity tests compare.
+  record.params = Object.fromEntries([...params].map(([key, value]) => [key, SECRET.has(key) ? '[redacted]' : value]));
+  if (contentType) record.contentType = contentType.split(';')[0];
+  if (typeof auth0Client === 'string') record.auth0ClientHeader = auth0Client;
 }
 
 /** Lets oidc-provider read a body the edge already consumed, as a form. */
@@ -113,7 +120,7 @@ export function createEdge({ handler, faults, log, appOrigins, defaultClientId, 
         return;
       }
     }
-    logParams(record, body ?? url.searchParams, req.headers.dpop);
+    logParams(record, body ?? url.searchParams, req.headers);
 
     const target = targetOf(method, url.pathname);
     const fault = target && faults.take(target);

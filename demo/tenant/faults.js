@@ -25,6 +25,10 @@
  * @property {string} [dpopJkt] /authorize: `dpop_jkt`
  * @property {string} [subjectTokenType] token exchange: `subject_token_type`
  * @property {string} [dpop] the DPoP proof (header) as received
+ * @property {Record<string, string>} [params] every query or body parameter as sent; credentials
+ *   (code, code_verifier, refresh_token, …) as `[redacted]`
+ * @property {string} [contentType] the request body's media type
+ * @property {string} [auth0ClientHeader] the `Auth0-Client` header (telemetry) as sent
  */
 
 const AFTER_KINDS = new Set(['reset-after', 'truncated-after', 'cut-json-after', 'slow-after']);

@@ -8,6 +8,11 @@ export class InMemoryCache implements ICache {
   // A true private field: the entries are not reachable as a property of the cache.
   readonly #store = new Map<string, unknown>();
 
+  /** The SPA SDK's `new InMemoryCache().enclosedCache`: the cache itself here. */
+  get enclosedCache(): ICache {
+    return this;
+  }
+
   get<T>(key: string): T | undefined {
     return this.#store.get(key) as T | undefined;
   }

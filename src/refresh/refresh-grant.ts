@@ -31,8 +31,8 @@ export interface RefreshWanted extends RefreshSlot {
  * Gets tokens for `wanted` with a refresh token.
  * @throws MissingRefreshTokenError when no token serves the audience and scope;
  *   MissingScopesError (`missing_scopes`) when an MRRT grant came back with fewer scopes (the
- *   answer is not cached); GenericError `login_required` when the tenant answered `invalid_grant`
- *   (the dead token is forgotten in every slot that held it); any other error as it came.
+ *   answer is not cached); the tenant's `invalid_grant` as it came, as in the SPA SDK (the dead
+ *   token is forgotten in every slot that held it); any other error as it came.
  */
 export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWanted): Promise<T> {
   const { audience, scope, redirect_uri } = wanted;
@@ -52,8 +52,9 @@ export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWant
         grant_type: 'refresh_token',
         refresh_token: found.refresh_token,
         redirect_uri,
-        scope: requested,
-        audience: audience === DEFAULT_AUDIENCE ? undefined : audience,
+        // As the SPA SDK: audience and scope only in MRRT grants (the token's own otherwise).
+        scope: deps.useMrrt ? requested : undefined,
+        audience: deps.useMrrt && audience !== DEFAULT_AUDIENCE ? audience : undefined,
       },
       found,
       (tokens) => {
@@ -88,7 +89,6 @@ export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWant
     if (error.error === 'invalid_grant') {
       // Used, revoked, expired or reused (which revokes the family): it will never work again.
       await deps.vault.discard(found);
-      throw new GenericError('login_required', `The refresh token is no longer valid: ${error.error_description}`);
     }
     throw e;
   }

@@ -9,7 +9,7 @@ import type { RevokeRequest } from './vault.js';
  *   `request_error` without one).
  */
 export async function revokeToken(request: RevokeRequest, token: string): Promise<void> {
-  const response = await fetchJson(request.url, postInit(request.useFormData, { client_id: request.clientId, token }), request.timeoutMs).catch((e) => {
+  const response = await fetchJson(request.url, postInit(request.useFormData, { client_id: request.clientId, token, token_type_hint: 'refresh_token' }), request.timeoutMs).catch((e) => {
     // A 200 whose body is not JSON is still a revocation.
     if (e.error !== 'invalid_response') throw e;
   });

@@ -2,7 +2,7 @@
 // with ?sdk=ours|spa&… once; the configuration is kept in sessionStorage so the login redirect
 // can come back to the bare page URL (a fixed redirect_uri).
 const CONFIG_KEY = 'bench.config';
-const SPA_SDK_PATH = '/test/bench/.spa-sdk/package/dist/auth0-spa-js.production.js';
+const SPA_SDK_PATH = '/node_modules/@auth0/auth0-spa-js/dist/auth0-spa-js.production.js';
 
 const query = new URLSearchParams(location.search);
 if (query.has('sdk')) {

@@ -11,6 +11,7 @@
 //                                    → clicks Allow or Deny on the stand-in upstream provider's
 //                                      consent page (/connect?ticket=…) wherever it is open
 //   clear-cookies                    → forgets every cookie in the browser (tenant session too)
+//   page-cookies                     → the cookies the test page's URL gets, with their attributes
 //   open-tab {url} / tab-eval {tab, expression} / close-tab {tab}
 //                                    → other tabs of the same browser, for cross-tab cases
 // These are test-only switches: the tenant exposes control only to the process that started it.
@@ -101,6 +102,10 @@ export function tenantPlugin() {
           await cdp.send('Network.clearBrowserCookies');
           await cdp.detach();
           return true;
+        }
+        case 'page-cookies': {
+          const { page } = browserOf(session);
+          return page.cookies();
         }
         case 'open-tab': {
           const { browser } = browserOf(session);

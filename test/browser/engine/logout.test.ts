@@ -8,7 +8,7 @@ describe('logout', () => {
     await tenantSession('alice');
   });
 
-  it('openUrl: false ends the local session only: cache, hint cookie, transaction, state', async () => {
+  it('openUrl: false ends the local session only: cache, hint cookie, state (a pending transaction stays, as in the SPA SDK)', async () => {
     const { clientId } = await facts();
     const cache = inspectableCache();
     const client = await newClient({ cache });
@@ -20,7 +20,7 @@ describe('logout', () => {
     expect(location.href).to.equal(href);
     expect(cache.entries.size).to.equal(0);
     expect(document.cookie).to.not.include(`auth0.${clientId}.is.authenticated`);
-    expect(sessionStorage.getItem(`a0.spajs.txs.${clientId}`)).to.equal(null);
+    expect(sessionStorage.getItem(`a0.spajs.txs.${clientId}`)).to.not.equal(null);
     expect(client.state).to.deep.equal({ status: 'anonymous', user: undefined, error: undefined });
     expect(await client.isAuthenticated()).to.equal(false);
     // The tenant session is still there: a silent call gets the user back.
@@ -36,11 +36,13 @@ describe('logout', () => {
     await client.logout({ openUrl, logoutParams: { returnTo: 'https://app.example.com/', federated: true } });
     await client.logout({ openUrl, clientId: null });
     await client.logout({ openUrl });
+    // auth0Client: the telemetry the SPA SDK sends too (base64 JSON of name and version).
+    const telemetry = `auth0Client=${encodeURIComponent(btoa(JSON.stringify({ name: 'auth0-elements', version: '0.1.0' })))}`;
     expect(urls).to.deep.equal([
-      `${domain}/v2/logout?client_id=${clientId}&returnTo=${encodeURIComponent('https://app.example.com/bye?x=1')}`,
-      `${domain}/v2/logout?client_id=${clientId}&returnTo=${encodeURIComponent('https://app.example.com/')}&federated`,
-      `${domain}/v2/logout`,
-      `${domain}/v2/logout?client_id=${clientId}`,
+      `${domain}/v2/logout?client_id=${clientId}&returnTo=${encodeURIComponent('https://app.example.com/bye?x=1')}&${telemetry}`,
+      `${domain}/v2/logout?client_id=${clientId}&returnTo=${encodeURIComponent('https://app.example.com/')}&${telemetry}&federated`,
+      `${domain}/v2/logout?${telemetry}`,
+      `${domain}/v2/logout?client_id=${clientId}&${telemetry}`,
     ]);
   });
 

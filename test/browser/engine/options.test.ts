@@ -34,12 +34,11 @@ describe('options', () => {
       [{ domain: 'tenant.example.com' }, 'clientId'],
       [{ ...ok, clientId: '  ' }, 'clientId'],
       [{ ...ok, cacheLocation: 'sessionstorage' }, 'cacheLocation'],
-      [{ ...ok, authorizeTimeoutInSeconds: '60' }, 'authorizeTimeoutInSeconds'],
+      [{ ...ok, authorizeTimeoutInSeconds: 'soon' }, 'authorizeTimeoutInSeconds'],
       [{ ...ok, httpTimeoutInSeconds: Number.NaN }, 'httpTimeoutInSeconds'],
       [{ ...ok, leeway: -1 }, 'leeway'],
       [{ ...ok, sessionCheckExpiryDays: 'a day' }, 'sessionCheckExpiryDays'],
       [{ ...ok, cache: { get() {} } }, 'cache'],
-      [{ ...ok, useFormData: 'yes' }, 'useFormData'],
       [{ ...ok, authorizationParams: { scope: ['openid'] } }, 'authorizationParams.scope'],
       [{ ...ok, nowProvider: 5 }, 'nowProvider'],
     ];

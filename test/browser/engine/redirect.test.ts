@@ -125,14 +125,16 @@ describe('loginWithRedirect / handleRedirectCallback', () => {
     expect(client.state).to.include({ status: 'error', error });
   });
 
-  it('refuses a URL without callback parameters, leaving the transaction in place', async () => {
+  it('refuses a URL without a query (missing_callback_params, the transaction kept) and one without callback parameters (state_mismatch, used up), as the SPA SDK', async () => {
     const { clientId } = await facts();
     const client = await newClient({ authorizationParams: { redirect_uri: CALLBACK_PAGE } });
     await client.loginWithRedirect({ openUrl: () => undefined });
-    const error = await failure(client.handleRedirectCallback(`${location.origin}/?foo=bar`));
+    const error = await failure(client.handleRedirectCallback(`${location.origin}/#x`));
     expect(error).to.be.instanceOf(GenericError);
     expect(error.error).to.equal('missing_callback_params');
     expect(sessionStorage.getItem(`a0.spajs.txs.${clientId}`)).to.not.equal(null);
+    expect((await failure(client.handleRedirectCallback(`${location.origin}/?foo=bar`))).error).to.equal('state_mismatch');
+    expect(sessionStorage.getItem(`a0.spajs.txs.${clientId}`)).to.equal(null);
   });
 
   it('passes fragment, organization, invitation and custom parameters to /authorize', async () => {

@@ -47,12 +47,12 @@ export async function redirectRoundTrip(client: Auth0Client, user: UserKey | und
   }
 }
 
-/** The organization-hint cookie of the test client, if set. */
+/** The organization-hint cookie of the test client, if set (JSON, as the SPA SDK writes it). */
 export async function organizationHint(): Promise<string | undefined> {
   const { clientId } = await facts();
   const name = `auth0.${clientId}.organization_hint=`;
   const pair = document.cookie.split('; ').find((p) => p.startsWith(name));
-  return pair && decodeURIComponent(pair.slice(name.length));
+  return pair && JSON.parse(decodeURIComponent(pair.slice(name.length)));
 }
 
 /**

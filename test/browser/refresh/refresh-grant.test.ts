@@ -118,7 +118,7 @@ describe('useRefreshTokens: the refresh-token grant', () => {
     expect(await tenant.control('requests', { path: '/authorize' })).to.have.length(1);
   });
 
-  it('invalid_grant (reuse detected) → login_required: the family dead, the local session over, nothing stale', async () => {
+  it('invalid_grant (reuse detected), as the tenant said it (the SPA SDK’s error): the family dead, the local session over, nothing stale', async () => {
     const { clientId } = await facts();
     const client = await newClient({ useRefreshTokens: true, cacheLocation: 'localstorage' });
     await popupLogin(client);
@@ -131,7 +131,7 @@ describe('useRefreshTokens: the refresh-token grant', () => {
     await tenant.control('resetRequests');
     const error = await failure(client.getTokenSilently({ cacheMode: 'off' }));
     expect(error).to.be.instanceOf(GenericError);
-    expect(error.error).to.equal('login_required');
+    expect(error.error).to.equal('invalid_grant');
     expect((await refreshGrants()).map((g) => g.status)).to.deep.equal([400]);
     expect([...(await localStorageEntries()).keys()], 'no entry left, ID token included').to.deep.equal([]);
     expect(await client.isAuthenticated()).to.equal(false);
@@ -147,7 +147,7 @@ describe('useRefreshTokens: the refresh-token grant', () => {
     await popupLogin(client);
     await tenant.control('endAllSessions'); // the grant behind the refresh token is gone
     const error = await failure(client.getTokenSilently({ cacheMode: 'off' }));
-    expect(error.error).to.equal('login_required');
+    expect(error.error).to.equal('invalid_grant');
     expect(client.state.status).to.equal('anonymous');
     await tenant.control('resetRequests');
     expect(await failure(client.getTokenSilently())).to.be.instanceOf(MissingRefreshTokenError);

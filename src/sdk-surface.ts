@@ -1,0 +1,134 @@
+// The rest of the SPA SDK 2.28.3 entry's runtime exports, so code written against it imports
+// and type-checks unchanged: its small enums and classes, and — until their own issues land — the
+// names of the sub-clients (`mfa`, `passkey`, `anonymous`, `myAccount`), their error classes and
+// `isFederatedDomain`, which exist and fail with GenericError `not_supported`, never `undefined`.
+import { CACHE_KEY_PREFIX } from './cache/cache-entry.js';
+import { GenericError } from './errors.js';
+
+/** `handleRedirectCallback`'s `response_type`: a login (`code`) or a connected account (`connect_code`). */
+export const ResponseType = { Code: 'code', ConnectCode: 'connect_code' } as const;
+export type ResponseType = (typeof ResponseType)[keyof typeof ResponseType];
+
+/** The `refreshTokenMode` option: rotating offline tokens (default) or online ones (needs DPoP). */
+export const RefreshTokenMode = { Offline: 'offline', Online: 'online' } as const;
+export type RefreshTokenMode = (typeof RefreshTokenMode)[keyof typeof RefreshTokenMode];
+
+/** The SDK's `User` class: its instances are plain claim bags (`getUser()` returns objects). */
+export class User {
+  [claim: string]: any;
+}
+
+/** A cache key `@@auth0spajs@@::<clientId>::<audience>::<scope>[::suffix]`, as the SDK builds it. */
+export class CacheKey {
+  clientId: string;
+  scope?: string;
+  audience?: string;
+
+  constructor(
+    data: { clientId: string; scope?: string; audience?: string },
+    public prefix: string = CACHE_KEY_PREFIX,
+    public suffix?: string,
+  ) {
+    ({ clientId: this.clientId, scope: this.scope, audience: this.audience } = data);
+  }
+
+  toKey(): string {
+    return [this.prefix, this.clientId, this.audience, this.scope, this.suffix].filter(Boolean).join('::');
+  }
+
+  static fromKey(key: string): CacheKey {
+    const [prefix, clientId, audience, scope] = key.split('::');
+    return new CacheKey({ clientId, scope, audience }, prefix);
+  }
+
+  static fromCacheEntry({ scope, audience, client_id }: { scope: string; audience: string; client_id: string }): CacheKey {
+    return new CacheKey({ scope, audience, clientId: client_id });
+  }
+}
+
+/** A part of the SPA SDK's API this engine does not implement yet: GenericError `not_supported` naming it. */
+export const notSupported = (feature: string): GenericError => new GenericError('not_supported', `${feature} is not supported yet`);
+
+/** A sub-client whose every method rejects with `not_supported` naming it (`client.mfa.enroll`). */
+export const unsupportedClient = (name: string): any =>
+  new Proxy({}, { get: (_, method) => (typeof method === 'string' && method !== 'then' ? () => Promise.reject(notSupported(`${name}.${method}`)) : undefined) });
+
+/** A class of the SDK that this engine cannot make yet: constructing it throws `not_supported`. */
+const unsupportedClass = (name: string) =>
+  class {
+    constructor() {
+      throw notSupported(name);
+    }
+  };
+
+export const MfaApiClient = unsupportedClass('MfaApiClient');
+export const PasskeyApiClient = unsupportedClass('PasskeyApiClient');
+export const AnonymousSessionApiClient = unsupportedClass('AnonymousSessionApiClient');
+export const AnonymousSessionClient = unsupportedClass('AnonymousSessionClient');
+export const MyAccountApiClient = unsupportedClass('MyAccountApiClient');
+
+/** Is `emailDomain` an Enterprise Connect domain of the tenant? Not supported yet: rejects with `not_supported`. */
+export const isFederatedDomain = async (_auth0Domain: string, _emailDomain: string, _options?: unknown): Promise<boolean> => {
+  throw notSupported('isFederatedDomain');
+};
+
+/** The MFA API's errors (the SDK's hierarchy, for `instanceof`). */
+export class MfaError extends GenericError {}
+export class MfaListAuthenticatorsError extends MfaError {}
+export class MfaEnrollmentError extends MfaError {}
+export class MfaChallengeError extends MfaError {}
+export class MfaVerifyError extends MfaError {}
+export class MfaEnrollmentFactorsError extends MfaError {}
+
+/** An error with a `code` and the tenant's answer (its `error`, `error_description`, `message`) as `cause`. */
+class CodedError extends Error {
+  declare cause?: { error?: string; error_description?: string; message?: string };
+
+  constructor(
+    public code: string,
+    message: string,
+    cause?: any,
+  ) {
+    super(message);
+    this.cause = cause && { error: cause.error, error_description: cause.error_description, message: cause.message };
+  }
+}
+
+/** The passkey sub-client's error: `code`, `message`, and the tenant's answer as `cause`. */
+export class PasskeyError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+    public override cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'PasskeyError';
+  }
+}
+
+/** The passkey API's errors (`(message, cause)`, a fixed `code`), as the SDK's dependency makes them. */
+const passkeyApiError = (name: string, code: string) =>
+  class extends CodedError {
+    constructor(message: string, cause?: unknown) {
+      super(code, message, cause);
+      this.name = name;
+    }
+  };
+export const PasskeyRegisterError = passkeyApiError('PasskeyRegisterError', 'passkey_register_error');
+export const PasskeyChallengeError = passkeyApiError('PasskeyChallengeError', 'passkey_challenge_error');
+export const PasskeyGetTokenError = passkeyApiError('PasskeyGetTokenError', 'passkey_get_token_error');
+
+/** An anonymous-session failure: `code`, `message`, and the tenant's answer as `cause` (a direct Error, as the SDK's). */
+export class AnonymousSessionError extends Error {
+  declare cause?: { error?: string; error_description?: string; message?: string };
+
+  constructor(
+    public code: string,
+    message: string,
+    cause?: any,
+  ) {
+    super(message);
+    this.name = 'AnonymousSessionError';
+    this.cause = cause && { error: cause.error, error_description: cause.error_description, message: cause.message };
+  }
+}
