@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { checkBundles } from './check-bundles.mjs';
 import { checkManifest } from './check-manifest.mjs';
+import { checkManifestSchema } from './check-manifest-schema.mjs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -35,6 +36,7 @@ if (built) {
 }
 const manifest = checkManifest();
 gate('custom-elements.json is fresh', manifest.ok, manifest.detail);
+for (const check of checkManifestSchema()) gate(check.name, check.ok, check.detail);
 
 // Node: the tenant and the server entry.
 const nodeTap = '.test-results/node.tap';

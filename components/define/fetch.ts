@@ -1,7 +1,10 @@
 import { Auth0Fetch } from '../fetch/fetch.component.js';
-import { defineOnce } from '../internal/define.js';
+import { attachContextRoot } from '../internal/context-root.js';
 
-defineOnce('auth0-fetch', Auth0Fetch);
+// Written out so that the manifest analyzer sees the tag. Defined once: a second copy of the kit on
+// the page finds the name taken and moves on; without a registry (Node, no DOM shim) it is skipped.
+attachContextRoot();
+if (globalThis.customElements && !customElements.get('auth0-fetch')) customElements.define('auth0-fetch', Auth0Fetch);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -21,6 +21,7 @@ function listOf(organizations: string | undefined): string[] {
  * @summary Switch the signed-in user to another organization.
  *
  * @slot label - The group's label. Default: "Organization".
+ * (Each option also renders a slot named after its organization, with the organization as its default label.)
  *
  * @csspart base - The group around the label and the list.
  * @csspart label - The label.
