@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { checkBundles } from './check-bundles.mjs';
 import { checkManifest } from './check-manifest.mjs';
 import { checkManifestSchema } from './check-manifest-schema.mjs';
+import { checkTypings } from './check-typings.mjs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -37,6 +38,7 @@ if (built) {
 const manifest = checkManifest();
 gate('custom-elements.json is fresh', manifest.ok, manifest.detail);
 for (const check of checkManifestSchema()) gate(check.name, check.ok, check.detail);
+if (built) for (const check of checkTypings()) gate(check.name, check.ok, check.detail);
 
 // Node: the tenant and the server entry.
 const nodeTap = '.test-results/node.tap';

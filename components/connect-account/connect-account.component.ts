@@ -54,8 +54,8 @@ const fromProvider = (event: Event, client: unknown) => !!client && (event.compo
  * @cssproperty --auth0-button-font - Font (default `inherit`).
  * @cssproperty --auth0-focus-ring - Focus outline (default `2px solid #635dff`).
  *
- * @event {CustomEvent<Auth0AccountConnectedDetail>} auth0-account-connected - The account was connected: `{connection, scopes}`.
- * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - Connecting could not start (unknown connection, no session, …): `{error}`.
+ * @event {Auth0AccountConnectedDetail} auth0-account-connected - The account was connected: `{connection, scopes}`.
+ * @event {Auth0ErrorDetail} auth0-error - Connecting could not start (unknown connection, no session, …): `{error}`.
  */
 export class Auth0ConnectAccount extends Auth0ConsumerElement {
   static override styles = styles;

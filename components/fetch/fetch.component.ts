@@ -57,8 +57,8 @@ const REQUEST = ['src', 'method', 'body', 'audience', 'scope', 'baseUrl', 'dpopN
  * @cssproperty --auth0-button-font - Font (default `inherit`).
  * @cssproperty --auth0-focus-ring - Focus outline (default `2px solid #635dff`).
  *
- * @event {CustomEvent<Auth0ResponseDetail>} auth0-response - The API answered (any status): `{status, data}`.
- * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - No token, no answer, an error status or a body that is not JSON: `{error}`.
+ * @event {Auth0ResponseDetail} auth0-response - The API answered (any status): `{status, data}`.
+ * @event {Auth0ErrorDetail} auth0-error - No token, no answer, an error status or a body that is not JSON: `{error}`.
  */
 export class Auth0Fetch extends Auth0ConsumerElement {
   static override styles = styles;

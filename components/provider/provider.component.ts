@@ -23,10 +23,10 @@ const IDENTITY = ['domain', 'clientId'];
  *
  * @slot - The page content that uses the session.
  *
- * @event {CustomEvent<Auth0ReadyDetail>} auth0-ready - The first state after load is settled: `{status}`.
- * @event {CustomEvent<Auth0SessionChangeDetail>} auth0-session-change - The status or the user changed: `{status, user}`.
- * @event {CustomEvent<Auth0RedirectCallbackDetail>} auth0-redirect-callback - A login redirect finished on this page: `{appState}`; after connecting an account also `{connection, scopes}`.
- * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - Configuration, callback or session check failed: `{error}`.
+ * @event {Auth0ReadyDetail} auth0-ready - The first state after load is settled: `{status}`.
+ * @event {Auth0SessionChangeDetail} auth0-session-change - The status or the user changed: `{status, user}`.
+ * @event {Auth0RedirectCallbackDetail} auth0-redirect-callback - A login redirect finished on this page: `{appState}`; after connecting an account also `{connection, scopes}`.
+ * @event {Auth0ErrorDetail} auth0-error - Configuration, callback or session check failed: `{error}`.
  */
 export class Auth0Provider extends LitElement {
   static override styles = styles;
