@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChrome, chromeArgs } from './test/support/chrome.mjs';
 import { freePort } from './test/support/free-port.mjs';
 import { tenantPlugin } from './test/support/tenant-plugin.mjs';
+import { ssrPlugin } from './test/support/ssr-plugin.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
@@ -32,6 +33,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     tenantPlugin(),
+    ssrPlugin(),
   ],
   reporters: [
     process.env.CI ? summaryReporter({ flatten: false }) : defaultReporter(),

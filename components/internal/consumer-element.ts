@@ -22,10 +22,13 @@ function insideProvider(node: Node): boolean {
 export class Auth0ConsumerElement extends LitElement {
   private _session?: Auth0Session;
   private _unsubscribe?: () => void;
+  // A shadow root from server rendering (declarative shadow DOM): the first render hydrates it and
+  // must be what the server rendered, which had no session; the session shows from the next one.
+  private _hydrating = false;
 
   /** The provider's current session, `undefined` before one is found. */
   protected get session(): Auth0Session | undefined {
-    return this._session;
+    return this._hydrating ? undefined : this._session;
   }
 
   /** Each answer of the provider; a new `unsubscribe` means another provider took over. */
@@ -37,6 +40,7 @@ export class Auth0ConsumerElement extends LitElement {
   };
 
   override connectedCallback(): void {
+    this._hydrating = !this.hasUpdated && !!this.shadowRoot;
     super.connectedCallback();
     requestSession(this, this._onSession);
     // The request above is answered synchronously by an upgraded provider; a provider that is not
@@ -44,6 +48,13 @@ export class Auth0ConsumerElement extends LitElement {
     if (!this.session && !insideProvider(this) && !warned.has(this.localName)) {
       warned.add(this.localName);
       console.warn(`<${this.localName}> is not inside an <auth0-provider>: it renders nothing.`);
+    }
+  }
+
+  protected override firstUpdated(): void {
+    if (this._hydrating) {
+      this._hydrating = false;
+      void this.updateComplete.then(() => this.requestUpdate());
     }
   }
 

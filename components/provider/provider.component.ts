@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, isServer, type PropertyValues } from 'lit';
 import { Auth0Client } from '../../src/index.js';
 import { type Auth0Session, type Auth0State, type Auth0Status } from '../context.js';
 import { emit } from '../events.js';
@@ -135,6 +135,8 @@ export class Auth0Provider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Server-side rendering (@lit-labs/ssr calls willUpdate): no engine there, the page builds it.
+    if (isServer) return;
     const keys = [...changed.keys()] as string[];
     const rebuild = !this.hasUpdated
       || keys.some((key) => IDENTITY.includes(key))
