@@ -7,6 +7,7 @@ import { findChrome, chromeArgs } from './test/support/chrome.mjs';
 import { freePort } from './test/support/free-port.mjs';
 import { tenantPlugin } from './test/support/tenant-plugin.mjs';
 import { ssrPlugin } from './test/support/ssr-plugin.mjs';
+import { reactPlugin } from './test/support/react-plugin.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
@@ -34,6 +35,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     tenantPlugin(),
     ssrPlugin(),
+    reactPlugin(),
   ],
   reporters: [
     process.env.CI ? summaryReporter({ flatten: false }) : defaultReporter(),

@@ -162,9 +162,13 @@ type Auth0ProviderProps = {
   authorizationParams?: Auth0Provider["authorizationParams"];
   /** A custom token cache (property only); wins over `cache-location`. */
   cache?: Auth0Provider["cache"];
+  /** Resolves with the session (`{client, status, user, error}`) once its first state after load is
+settled, as `auth0-ready` fires: for code that starts listening after that (a framework's
+effect, a script loaded late). Never rejects: a failure settles it with `status: 'error'`. */
+  ready?: Auth0Provider["ready"];
   /** The engine (read-only): call its methods directly. `null` while the attributes are invalid. */
   client?: Auth0Provider["client"];
-  /** The first state after load is settled: `{status}`. */
+  /** The first state after load is settled: `{status}`. Listening late? Await `ready`. */
   onAuth0Ready?: (e: CustomEvent<Auth0ReadyDetail>) => void;
   /** The status or the user changed: `{status, user}`. */
   onAuth0SessionChange?: (e: CustomEvent<Auth0SessionChangeDetail>) => void;
@@ -374,7 +378,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **auth0-ready** - The first state after load is settled: `{status}`.
+   *  - **auth0-ready** - The first state after load is settled: `{status}`. Listening late? Await `ready`.
    * - **auth0-session-change** - The status or the user changed: `{status, user}`.
    * - **auth0-redirect-callback** - A login redirect finished on this page: `{appState}`; after connecting an account also `{connection, scopes}`.
    * - **auth0-error** - Configuration, callback or session check failed: `{error}`.

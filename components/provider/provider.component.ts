@@ -23,7 +23,7 @@ const IDENTITY = ['domain', 'clientId'];
  *
  * @slot - The page content that uses the session.
  *
- * @event {Auth0ReadyDetail} auth0-ready - The first state after load is settled: `{status}`.
+ * @event {Auth0ReadyDetail} auth0-ready - The first state after load is settled: `{status}`. Listening late? Await `ready`.
  * @event {Auth0SessionChangeDetail} auth0-session-change - The status or the user changed: `{status, user}`.
  * @event {Auth0RedirectCallbackDetail} auth0-redirect-callback - A login redirect finished on this page: `{appState}`; after connecting an account also `{connection, scopes}`.
  * @event {Auth0ErrorDetail} auth0-error - Configuration, callback or session check failed: `{error}`.
@@ -117,6 +117,14 @@ export class Auth0Provider extends LitElement {
   // Each engine gets a number; results of a replaced engine's calls are dropped.
   private _generation = 0;
 
+  /**
+   * Resolves with the session (`{client, status, user, error}`) once its first state after load is
+   * settled, as `auth0-ready` fires: for code that starts listening after that (a framework's
+   * effect, a script loaded late). Never rejects: a failure settles it with `status: 'error'`.
+   */
+  readonly ready: Promise<Auth0Session> = new Promise((resolve) => (this._settle = resolve));
+  private _settle!: (session: Auth0Session) => void;
+
   /** The engine (read-only): call its methods directly. `null` while the attributes are invalid. */
   get client(): Auth0Client | null {
     return this._client;
@@ -161,7 +169,7 @@ export class Auth0Provider extends LitElement {
       this._client = null;
       console.warn(error.message);
       this._publish(null, { status: 'error', user: undefined, error } as Auth0State);
-      emit(this, 'auth0-ready', { status: this.status });
+      this._ready();
       return;
     }
     this._client = client;
@@ -209,6 +217,12 @@ export class Auth0Provider extends LitElement {
         emit(this, 'auth0-error', { error: error as Error });
       }
     }
-    if (generation === this._generation) emit(this, 'auth0-ready', { status: this.status });
+    if (generation === this._generation) this._ready();
+  }
+
+  /** The state after load is known: `ready` settles (the first time) and `auth0-ready` fires. */
+  private _ready(): void {
+    this._settle(this._session);
+    emit(this, 'auth0-ready', { status: this.status });
   }
 }
