@@ -1,10 +1,7 @@
 import { Auth0LogoutButton } from '../logout-button/logout-button.component.js';
-import { attachContextRoot } from '../internal/context-root.js';
+import { defineOnce } from '../internal/define.js';
 
-// Written out so that the manifest analyzer sees the tag. Defined once: a second copy of the kit on
-// the page finds the name taken and moves on; without a registry (Node, no DOM shim) it is skipped.
-attachContextRoot();
-if (globalThis.customElements && !customElements.get('auth0-logout-button')) customElements.define('auth0-logout-button', Auth0LogoutButton);
+defineOnce('auth0-logout-button', Auth0LogoutButton);
 
 declare global {
   interface HTMLElementTagNameMap {

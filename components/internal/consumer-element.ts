@@ -4,20 +4,11 @@ import { requestSession } from './context-request.js';
 
 const warned = new Set<string>();
 
-/** True when an `<auth0-provider>` encloses `node`, across shadow roots (upgraded or not yet). */
-function insideProvider(node: Node): boolean {
-  for (let at: Node | null = node.parentNode; at; ) {
-    if (at instanceof Element && at.localName === 'auth0-provider') return true;
-    at = at instanceof ShadowRoot ? at.host : at.parentNode;
-  }
-  return false;
-}
-
 /**
  * The one thing every element but the provider shares: a subscription to the nearest provider's
  * session (a small controller, STYLE.md §1). `session` stays `undefined` until a provider answers;
- * elements render a neutral state meanwhile. Outside any provider they render nothing and the
- * page gets one console warning per element name.
+ * elements render a neutral state meanwhile. Outside any provider, or inside one whose define
+ * module is never imported, they render nothing and the page gets one console warning per name.
  */
 export class Auth0ConsumerElement extends LitElement {
   private _session?: Auth0Session;
@@ -43,12 +34,19 @@ export class Auth0ConsumerElement extends LitElement {
     this._hydrating = !this.hasUpdated && !!this.shadowRoot;
     super.connectedCallback();
     requestSession(this, this._onSession);
-    // The request above is answered synchronously by an upgraded provider; a provider that is not
-    // upgraded yet still counts (ContextRoot replays the request once it is).
-    if (!this.session && !insideProvider(this) && !warned.has(this.localName)) {
-      warned.add(this.localName);
-      console.warn(`<${this.localName}> is not inside an <auth0-provider>: it renders nothing.`);
-    }
+    // The request above is answered synchronously by an upgraded provider. Unanswered with the
+    // provider defined: not inside one. With it not defined (yet): ContextRoot replays the request
+    // once it is; still nothing after a few seconds means its define module is not imported.
+    if (this._session || warned.has(this.localName)) return;
+    if (customElements.get('auth0-provider')) this._warn();
+    else setTimeout(() => this._session || customElements.get('auth0-provider') || this._warn(), 3000);
+  }
+
+  /** One console warning per element name and page. */
+  private _warn(): void {
+    if (warned.has(this.localName)) return;
+    warned.add(this.localName);
+    console.warn(`<${this.localName}> is not inside a defined <auth0-provider>: it renders nothing.`);
   }
 
   protected override firstUpdated(): void {

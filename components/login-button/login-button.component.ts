@@ -88,7 +88,7 @@ export class Auth0LoginButton extends Auth0ConsumerElement {
     // No await before this call: the popup must open inside the click's user activation.
     const login = this.mode === 'popup'
       ? client.loginWithPopup({ authorizationParams })
-      : client.loginWithRedirect({ authorizationParams });
+      : client.loginWithRedirect({ authorizationParams, appState: { returnTo: location.href } });
     this._busy = true;
     login.then(
       () => (this._busy = false),

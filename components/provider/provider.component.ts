@@ -4,7 +4,7 @@ import { type Auth0Session, type Auth0State, type Auth0Status } from '../context
 import { emit } from '../events.js';
 import { SessionProvider } from '../internal/context-provider.js';
 import { attributeError, engineOptions, ENGINE_PROPERTIES, type Auth0ClientOptions } from './options.js';
-import { INVITATION_PARAMS, invitationOf, isRedirectCallback, removeParams, RESPONSE_PARAMS } from './callback-url.js';
+import { INVITATION_PARAMS, invitationOf, isRedirectCallback, removeParams, RESPONSE_PARAMS, returnTo } from './callback-url.js';
 import { callbackDetail } from './callback-detail.js';
 import styles from './provider.styles.js';
 
@@ -203,7 +203,16 @@ export class Auth0Provider extends LitElement {
         // Cleaned first: a reload while the code is being exchanged must not replay it.
         removeParams(url, RESPONSE_PARAMS);
         const result = await client.handleRedirectCallback(url.href);
-        if (generation === this._generation) emit(this, 'auth0-redirect-callback', callbackDetail(result));
+        if (generation !== this._generation) return;
+        const detail = callbackDetail(result);
+        emit(this, 'auth0-redirect-callback', detail);
+        const back = returnTo(detail.appState);
+        if (back) {
+          // Back to the page the login started on (same origin only). Another page: this one is
+          // leaving; only the anchor differs: a same-document move, and this page goes on.
+          location.replace(back);
+          if (back.split('#')[0] !== location.href.split('#')[0]) return;
+        }
       } else if (!this.noAutoCallback && invitation) {
         removeParams(url, INVITATION_PARAMS);
         await client.loginWithRedirect({ authorizationParams: invitation });

@@ -71,7 +71,8 @@ describe('frameworks without a wrapper', function () {
 
   it('Vue 3: attributes, :authorizationParams, @auth0-ready and provider.ready', async () => {
     // Vue's own single-file ES module build (runtime template compiler included).
-    const { createApp } = await import(/* @vite-ignore */ '/node_modules/vue/dist/vue.esm-browser.prod.js');
+    const vue: string = '/node_modules/vue/dist/vue.esm-browser.prod.js';
+    const { createApp } = await import(/* @vite-ignore */ vue);
     const { domain, clientId } = await facts();
     await expectSilentCheck();
     const ready: CustomEvent[] = [];
