@@ -17,7 +17,8 @@ export default {
   rootDir: '.',
   hostname: '127.0.0.1',
   port,
-  nodeResolve: true,
+  // Lit's production build, as users get it from the bundle (and no dev-mode warning per file).
+  nodeResolve: { exportConditions: ['production'] },
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
   // One file at a time: the files share one tenant and one browser profile (cookies, storage).
   concurrency: 1,

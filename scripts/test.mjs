@@ -7,6 +7,9 @@ import { checkManifest } from './check-manifest.mjs';
 import { checkManifestSchema } from './check-manifest-schema.mjs';
 import { checkTypings } from './check-typings.mjs';
 
+// The npx calls below inherit this: no "npm notice" update banners between the checks.
+process.env.npm_config_update_notifier = 'false';
+
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
