@@ -83,10 +83,17 @@ for (const [moduleResolution, module] of [['bundler', 'esnext'], ['node16', 'nod
 
 test('every auth0-elements/… import in the README resolves through the exports map', { timeout: 30_000 }, () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const specifiers = [...new Set([...readme.matchAll(/(?:from\s+|import\s+)'(auth0-elements(?:\/[\w./-]+)?)'/g)].map((m) => m[1]))];
-  assert.ok(specifiers.includes('auth0-elements/define/login-button.js'), 'the README shows a define import');
-  const resolved = nodeResolveAll(specifiers);
-  for (const [specifier, path] of resolved) assert.ok(!path.startsWith('ERROR') && existsSync(path), `${specifier} → ${path}`);
+  const imports = [...readme.matchAll(/\bimport\s+(type\s+)?(?:(?:(?!\bimport\b)[^'\n])*?\s+from\s+)?'(auth0-elements(?:\/[\w./-]+)?)'/g)];
+  const runtime = [...new Set(imports.filter((m) => !m[1]).map((m) => m[2]))];
+  const typeOnly = [...new Set(imports.filter((m) => m[1]).map((m) => m[2]))];
+  assert.ok(runtime.includes('auth0-elements/define/login-button.js'), 'the README shows a define import');
+  for (const [specifier, path] of nodeResolveAll(runtime)) assert.ok(!path.startsWith('ERROR') && existsSync(path), `${specifier} → ${path}`);
+  // Type-only imports (the typings entries have no JavaScript): their `types` target exists.
+  const { exports } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  for (const specifier of typeOnly) {
+    const entry = exports[specifier.replace(/^auth0-elements/, '.')];
+    assert.ok(entry?.types && existsSync(join(root, entry.types)), `${specifier}: no types in the exports map`);
+  }
 });
 
 test('every define module in custom-elements.json is the target of its documented import path', { timeout: 30_000 }, () => {
