@@ -27,12 +27,35 @@ const minifyCss = () => ({
   },
 });
 
+/**
+ * Lets the bundles be imported in Node (SSR, static-site builds, test runners): Lit's browser build
+ * reads `document` and extends `HTMLElement` as it loads, which Node lacks (Lit's own Node build does
+ * what this does). Nothing is defined there: the define modules skip a missing registry. Fails the
+ * build when Lit's code no longer has the expected text, instead of shipping a bundle that throws.
+ */
+const nodeSafeLit = () => {
+  const patches = [
+    [/\/lit-html\/lit-html\.js$/, 'l=document,', 'l=globalThis.document??{createTreeWalker(){}},'],
+    [/\/@lit\/reactive-element\/reactive-element\.js$/, ' extends HTMLElement{', ' extends(globalThis.HTMLElement??class{}){'],
+  ];
+  return {
+    name: 'node-safe-lit',
+    transform(code, id) {
+      const patch = patches.find(([file]) => file.test(id));
+      if (!patch) return null;
+      if (!code.includes(patch[1])) this.error(`node-safe-lit: "${patch[1]}" not found in ${id} (did Lit change?)`);
+      return { code: code.replace(patch[1], patch[2]), map: null };
+    },
+  };
+};
+
 const bundle = (input, file) => ({
   input,
   output: { file, format: 'es', inlineDynamicImports: true, sourcemap: false },
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'default'] }),
     minifyCss(),
+    nodeSafeLit(),
     terser({
       ecma: 2020,
       module: true,

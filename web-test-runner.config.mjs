@@ -7,6 +7,8 @@ import { findChrome, chromeArgs } from './test/support/chrome.mjs';
 import { freePort } from './test/support/free-port.mjs';
 import { tenantPlugin } from './test/support/tenant-plugin.mjs';
 import { securityPlugin } from './test/support/security-plugin.mjs';
+import { ssrPlugin } from './test/support/ssr-plugin.mjs';
+import { reactPlugin } from './test/support/react-plugin.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
@@ -16,7 +18,8 @@ export default {
   rootDir: '.',
   hostname: '127.0.0.1',
   port,
-  nodeResolve: true,
+  // Lit's production build, as users get it from the bundle (and no dev-mode warning per file).
+  nodeResolve: { exportConditions: ['production'] },
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
   // One file at a time: the files share one tenant and one browser profile (cookies, storage).
   concurrency: 1,
@@ -34,6 +37,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     tenantPlugin(),
     securityPlugin(),
+    ssrPlugin(),
+    reactPlugin(),
   ],
   reporters: [
     process.env.CI ? summaryReporter({ flatten: false }) : defaultReporter(),

@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { startDevServer } from '@web/dev-server';
@@ -32,6 +33,21 @@ function newest(dir) {
   return latest;
 }
 
+/** A port already taken (a second `npm start`): one line that says which and what to do. */
+function portInUse(error, busy, variable) {
+  if (error?.code !== 'EADDRINUSE' && !String(error?.message).includes('EADDRINUSE')) throw error;
+  console.error(`npm start: port ${busy} on ${host} is in use (another npm start?): stop that process, or choose another port: ${variable}=${busy + 10} npm start`);
+  process.exit(1);
+}
+
+/** Fails with portInUse's line when `busy` is taken (on `on`; the dev server listens on every address). */
+const ensureFree = (busy, variable, on) => new Promise((resolve) => {
+  const probe = createServer().once('error', (error) => portInUse(error, busy, variable));
+  probe.listen(busy, on, () => probe.close(resolve));
+});
+await ensureFree(port, 'PORT');
+await ensureFree(tenantPort, 'TENANT_PORT', host);
+
 const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'components')));
 // The demo API runs on the compiled server entry (lib/src/server), built along with the bundle.
 if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources || !existsSync(join(root, 'lib/src/server/index.js'))) {
@@ -39,7 +55,8 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources || !existsSync(joi
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 }
 
-const tenant = await startTenant({ port: tenantPort, host, appOrigins: [origin], quiet: true });
+const tenant = await startTenant({ port: tenantPort, host, appOrigins: [origin], quiet: true })
+  .catch((error) => portInUse(error, tenantPort, 'TENANT_PORT'));
 const alice = tenant.info.users.alice;
 // The DPoP-protected API the page's <auth0-fetch> reads (imported after the build: it needs lib/).
 const { startDemoApi } = await import('./api/index.js');
@@ -122,6 +139,10 @@ const server = await startDevServer({
   readFileConfig: false,
   logStartMessage: false,
   autoExitProcess: false,
+}).catch(async (error) => {
+  await tenant.close();
+  await api.close();
+  portInUse(error, port, 'PORT');
 });
 const pages = createServer(server.koaApp.callback());
 await new Promise((resolve, reject) => pages.once('error', reject).listen(port, pageHost, resolve));
@@ -133,6 +154,8 @@ console.log(`
   Lit app         ${origin}/demo/lit-app/
   Local tenant    ${tenant.issuer}
   Demo API        ${api.url}/api/messages, /api/calendar  (DPoP-bound tokens only)
+  Invitation      ${invitationUrl}
+                  (${bob.username} / ${bob.password} joins ${globex.display_name}; the link works once per start)
 
   Log in as ${alice.username} / ${alice.password}   (Ctrl+C to stop)
 ${pageHost === host ? '' : `

@@ -5,6 +5,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { checkBundles } from './check-bundles.mjs';
 import { checkManifest } from './check-manifest.mjs';
 import { runNodeTests } from './node-tests.mjs';
+import { checkManifestSchema } from './check-manifest-schema.mjs';
+import { checkTypings } from './check-typings.mjs';
+
+// The npm / npx calls below inherit this: no "npm notice" update banners between the checks, and
+// no tarball listing from the bench's `npm pack` of the SPA SDK (warnings and errors still show).
+process.env.npm_config_update_notifier = 'false';
+process.env.npm_config_loglevel ??= 'warn';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -36,6 +43,8 @@ if (built) {
 }
 const manifest = checkManifest();
 gate('custom-elements.json is fresh', manifest.ok, manifest.detail);
+for (const check of checkManifestSchema()) gate(check.name, check.ok, check.detail);
+if (built) for (const check of checkTypings()) gate(check.name, check.ok, check.detail);
 
 // Node: the tenant and the server entry, one process per file, each within its deadline.
 console.log('\n$ node scripts/node-tests.mjs');

@@ -35,6 +35,8 @@ export class SessionSync {
   constructor(onEvent: (event: SessionEvent) => void) {
     if (typeof BroadcastChannel !== 'function') return;
     this.#channel = new BroadcastChannel(SESSION_CHANNEL);
+    // In Node (SSR, tests) an open channel would keep the process alive.
+    (this.#channel as { unref?: () => void }).unref?.();
     this.#channel.onmessage = ({ data }: MessageEvent) => {
       if (!data || typeof data !== 'object' || !TYPES.has(data.type) || data.page === PAGE) return;
       if (data.clientId !== null && typeof data.clientId !== 'string') return;

@@ -48,9 +48,14 @@ const fromProvider = (event: Event, client: unknown) => !!client && (event.compo
  * @cssproperty --auth0-connect-error-color - Color of the error message (default `#b00020`).
  * @cssproperty --auth0-button-background - Button background (default `#635dff`).
  * @cssproperty --auth0-button-color - Label color (default `#fff`).
+ * @cssproperty --auth0-button-border - Button border (default `none`).
+ * @cssproperty --auth0-button-radius - Corner radius (default `0.375rem`).
+ * @cssproperty --auth0-button-padding - Padding (default `0.5em 1em`).
+ * @cssproperty --auth0-button-font - Font (default `inherit`).
+ * @cssproperty --auth0-focus-ring - Focus outline (default `2px solid #635dff`).
  *
- * @event {CustomEvent<Auth0AccountConnectedDetail>} auth0-account-connected - The account was connected: `{connection, scopes}`.
- * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - Connecting could not start (unknown connection, no session, …): `{error}`.
+ * @event {Auth0AccountConnectedDetail} auth0-account-connected - The account was connected: `{connection, scopes}`.
+ * @event {Auth0ErrorDetail} auth0-error - Connecting could not start (unknown connection, no session, …): `{error}`.
  */
 export class Auth0ConnectAccount extends Auth0ConsumerElement {
   static override styles = styles;

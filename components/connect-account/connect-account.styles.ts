@@ -1,7 +1,8 @@
 import { sheet } from '../internal/sheet.js';
 import { buttonStyles } from '../internal/button.styles.js';
 
-export default [
+/** The `<auth0-connect-account>` shadow root's styles. */
+const connectAccountStyles = [
   buttonStyles,
   sheet(`
     [part='connected'] {
@@ -13,3 +14,5 @@ export default [
     }
   `),
 ];
+
+export default connectAccountStyles;

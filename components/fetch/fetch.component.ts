@@ -57,9 +57,14 @@ const REQUEST = ['src', 'method', 'body', 'audience', 'scope', 'baseUrl', 'dpopN
  * @cssproperty --auth0-fetch-error-color - Color of the error message (default `#b00020`).
  * @cssproperty --auth0-button-background - Button background (default `#635dff`).
  * @cssproperty --auth0-button-color - Button label color (default `#fff`).
+ * @cssproperty --auth0-button-border - Button border (default `none`).
+ * @cssproperty --auth0-button-radius - Corner radius (default `0.375rem`).
+ * @cssproperty --auth0-button-padding - Padding (default `0.5em 1em`).
+ * @cssproperty --auth0-button-font - Font (default `inherit`).
+ * @cssproperty --auth0-focus-ring - Focus outline (default `2px solid #635dff`).
  *
- * @event {CustomEvent<Auth0ResponseDetail>} auth0-response - The API answered (any status): `{status, data}`.
- * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - Refused, no token, no answer, an error status or a body that is not JSON: `{error}`.
+ * @event {Auth0ResponseDetail} auth0-response - The API answered (any status): `{status, data}`.
+ * @event {Auth0ErrorDetail} auth0-error - Refused, no token, no answer, an error status or a body that is not JSON: `{error}`.
  */
 export class Auth0Fetch extends Auth0ConsumerElement {
   static override styles = styles;

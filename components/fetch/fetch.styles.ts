@@ -1,7 +1,8 @@
 import { sheet } from '../internal/sheet.js';
 import { buttonStyles } from '../internal/button.styles.js';
 
-export default [
+/** The `<auth0-fetch>` shadow root's styles. */
+const fetchStyles = [
   buttonStyles,
   sheet(`
     :host {
@@ -20,3 +21,5 @@ export default [
     }
   `),
 ];
+
+export default fetchStyles;

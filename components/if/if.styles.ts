@@ -1,6 +1,7 @@
 import { sheet } from '../internal/sheet.js';
 
-export default sheet(`
+/** The `<auth0-if>` shadow root's styles. */
+const ifStyles = sheet(`
   :host {
     /* No box of its own: the children lay out as if the element were not there. */
     display: contents;
@@ -9,3 +10,5 @@ export default sheet(`
     display: none;
   }
 `);
+
+export default ifStyles;

@@ -4,28 +4,22 @@ import { requestSession } from './context-request.js';
 
 const warned = new Set<string>();
 
-/** True when an `<auth0-provider>` encloses `node`, across shadow roots (upgraded or not yet). */
-function insideProvider(node: Node): boolean {
-  for (let at: Node | null = node.parentNode; at; ) {
-    if (at instanceof Element && at.localName === 'auth0-provider') return true;
-    at = at instanceof ShadowRoot ? at.host : at.parentNode;
-  }
-  return false;
-}
-
 /**
  * The one thing every element but the provider shares: a subscription to the nearest provider's
  * session (a small controller, STYLE.md §1). `session` stays `undefined` until a provider answers;
- * elements render a neutral state meanwhile. Outside any provider they render nothing and the
- * page gets one console warning per element name.
+ * elements render a neutral state meanwhile. Outside any provider, or inside one whose define
+ * module is never imported, they render nothing and the page gets one console warning per name.
  */
 export class Auth0ConsumerElement extends LitElement {
   private _session?: Auth0Session;
   private _unsubscribe?: () => void;
+  // A shadow root from server rendering (declarative shadow DOM): the first render hydrates it and
+  // must be what the server rendered, which had no session; the session shows from the next one.
+  private _hydrating = false;
 
   /** The provider's current session, `undefined` before one is found. */
   protected get session(): Auth0Session | undefined {
-    return this._session;
+    return this._hydrating ? undefined : this._session;
   }
 
   /** Each answer of the provider; a new `unsubscribe` means another provider took over. */
@@ -37,13 +31,28 @@ export class Auth0ConsumerElement extends LitElement {
   };
 
   override connectedCallback(): void {
+    this._hydrating = !this.hasUpdated && !!this.shadowRoot;
     super.connectedCallback();
     requestSession(this, this._onSession);
-    // The request above is answered synchronously by an upgraded provider; a provider that is not
-    // upgraded yet still counts (ContextRoot replays the request once it is).
-    if (!this.session && !insideProvider(this) && !warned.has(this.localName)) {
-      warned.add(this.localName);
-      console.warn(`<${this.localName}> is not inside an <auth0-provider>: it renders nothing.`);
+    // The request above is answered synchronously by an upgraded provider. Unanswered with the
+    // provider defined: not inside one. With it not defined (yet): ContextRoot replays the request
+    // once it is; still nothing after a few seconds means its define module is not imported.
+    if (this._session || warned.has(this.localName)) return;
+    if (customElements.get('auth0-provider')) this._warn();
+    else setTimeout(() => this._session || customElements.get('auth0-provider') || this._warn(), 3000);
+  }
+
+  /** One console warning per element name and page. */
+  private _warn(): void {
+    if (warned.has(this.localName)) return;
+    warned.add(this.localName);
+    console.warn(`<${this.localName}> is not inside a defined <auth0-provider>: it renders nothing.`);
+  }
+
+  protected override firstUpdated(): void {
+    if (this._hydrating) {
+      this._hydrating = false;
+      void this.updateComplete.then(() => this.requestUpdate());
     }
   }
 

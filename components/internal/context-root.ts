@@ -8,11 +8,11 @@ const ATTACHED = Symbol.for('auth0-elements.context-root');
  * provider added later) still find it: the session requests no provider answered reach the
  * document element and are kept (weakly); when a provider announces itself (`context-provider`)
  * they are made again — @lit/context's ContextRoot, for the session context. Attached once per
- * page, even with two copies of the bundle.
+ * page, even with two copies of the bundle; not at all without a document (Node, SSR).
  */
 export function attachContextRoot(): void {
-  const root = document.documentElement as HTMLElement & { [ATTACHED]?: true };
-  if (root[ATTACHED]) return;
+  const root = globalThis.document?.documentElement as (HTMLElement & { [ATTACHED]?: true }) | undefined;
+  if (!root || root[ATTACHED]) return;
   root[ATTACHED] = true;
   let pending: Array<[WeakRef<Element>, WeakRef<SessionCallback>]> = [];
   root.addEventListener('context-request', (event) => {

@@ -1,10 +1,9 @@
+import { unsafeCSS, type CSSResult } from 'lit';
+
 /**
- * A constructable stylesheet for an element's `static styles`, made from CSS text: Lit adopts
- * CSSStyleSheet objects as they are. The kit's styles are plain literals, so Lit's `css` tag, with
- * its interpolation checks and their messages, would only add weight to the bundle.
+ * An element's style sheet from plain CSS text. Lit's `css` tag would add its interpolation
+ * checks and their messages to the bundle for nothing (the kit's styles are plain literals); a
+ * CSSResult, unlike a `new CSSStyleSheet()`, makes its sheet only when a shadow root adopts it,
+ * so the elements import in Node and render with `@lit-labs/ssr` (which reads `cssText`).
  */
-export function sheet(cssText: string): CSSStyleSheet {
-  const styles = new CSSStyleSheet();
-  styles.replaceSync(cssText);
-  return styles;
-}
+export const sheet = (cssText: string): CSSResult => unsafeCSS(cssText);

@@ -22,8 +22,8 @@ import styles from './login-button.styles.js';
  * @cssproperty --auth0-button-font - Font (default `inherit`).
  * @cssproperty --auth0-focus-ring - Focus outline (default `2px solid #635dff`).
  *
- * @event {CustomEvent<Auth0LoginDetail>} auth0-login - Cancelable, fired before the page leaves or the popup opens: `{mode}`.
- * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - The login failed (popup closed, blocked, timed out, …): `{error}`.
+ * @event {Auth0LoginDetail} auth0-login - Cancelable, fired before the page leaves or the popup opens: `{mode}`.
+ * @event {Auth0ErrorDetail} auth0-error - The login failed (popup closed, blocked, timed out, …): `{error}`.
  */
 export class Auth0LoginButton extends Auth0ConsumerElement {
   static override styles = styles;
@@ -88,7 +88,7 @@ export class Auth0LoginButton extends Auth0ConsumerElement {
     // No await before this call: the popup must open inside the click's user activation.
     const login = this.mode === 'popup'
       ? client.loginWithPopup({ authorizationParams })
-      : client.loginWithRedirect({ authorizationParams });
+      : client.loginWithRedirect({ authorizationParams, appState: { returnTo: location.href } });
     this._busy = true;
     login.then(
       () => (this._busy = false),

@@ -1,3 +1,6 @@
 import { buttonStyles } from '../internal/button.styles.js';
 
-export default [buttonStyles];
+/** The `<auth0-login-button>` shadow root's styles. */
+const loginButtonStyles = [buttonStyles];
+
+export default loginButtonStyles;

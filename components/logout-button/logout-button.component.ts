@@ -21,7 +21,7 @@ import styles from './logout-button.styles.js';
  * @cssproperty --auth0-button-font - Font (default `inherit`).
  * @cssproperty --auth0-focus-ring - Focus outline (default `2px solid #635dff`).
  *
- * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - The logout failed: `{error}`.
+ * @event {Auth0ErrorDetail} auth0-error - The logout failed: `{error}`.
  */
 export class Auth0LogoutButton extends Auth0ConsumerElement {
   static override styles = styles;

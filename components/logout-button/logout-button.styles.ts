@@ -1,3 +1,6 @@
 import { buttonStyles } from '../internal/button.styles.js';
 
-export default [buttonStyles];
+/** The `<auth0-logout-button>` shadow root's styles. */
+const logoutButtonStyles = [buttonStyles];
+
+export default logoutButtonStyles;

@@ -21,6 +21,7 @@ function listOf(organizations: string | undefined): string[] {
  * @summary Switch the signed-in user to another organization.
  *
  * @slot label - The group's label. Default: "Organization".
+ * (Each option also renders a slot named after its organization, with the organization as its default label.)
  *
  * @csspart base - The group around the label and the list.
  * @csspart label - The label.
@@ -42,8 +43,8 @@ function listOf(organizations: string | undefined): string[] {
  * @cssproperty --auth0-button-font - Font (default `inherit`).
  * @cssproperty --auth0-focus-ring - Focus outline (default `2px solid #635dff`).
  *
- * @event {CustomEvent<Auth0LoginDetail>} auth0-login - Cancelable, fired before the local session is cleared and the page leaves: `{mode: 'redirect'}`.
- * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - The switch failed: `{error}`.
+ * @event {Auth0LoginDetail} auth0-login - Cancelable, fired before the local session is cleared and the page leaves: `{mode: 'redirect'}`.
+ * @event {Auth0ErrorDetail} auth0-error - The switch failed: `{error}`.
  */
 export class Auth0OrganizationSwitcher extends Auth0ConsumerElement {
   static override styles = styles;

@@ -2,7 +2,8 @@ import { sheet } from '../internal/sheet.js';
 import { buttonStyles } from '../internal/button.styles.js';
 
 // The shared button look for the current organization; the others are outlined.
-export default [
+/** The `<auth0-organization-switcher>` shadow root's styles. */
+const organizationSwitcherStyles = [
   buttonStyles,
   sheet(`
     [part~='base'],
@@ -28,3 +29,5 @@ export default [
     }
   `),
 ];
+
+export default organizationSwitcherStyles;

@@ -30,3 +30,18 @@ export function removeParams(url: URL, names: string[]): void {
   for (const name of names) clean.searchParams.delete(name);
   history.replaceState(history.state, '', clean.href);
 }
+
+/**
+ * Where a login started, when an element recorded it: `appState.returnTo` as the page's full URL
+ * (the SPA SDK's React and Vue wrappers go back to `returnTo` the same way), on this origin. The
+ * page the tenant sent the browser to (`redirect-uri`, by default the site root) then moves there.
+ * Other origins are ignored; a relative `returnTo` from the page's own code is left to the page.
+ */
+export function returnTo(appState: unknown): string | undefined {
+  try {
+    const url = new URL((appState as { returnTo: string }).returnTo); // throws unless an absolute URL
+    if (url.origin === location.origin && url.href !== location.href) return url.href;
+  } catch {
+    // no returnTo, or a relative one: the page's own
+  }
+}

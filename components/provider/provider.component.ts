@@ -1,10 +1,10 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, isServer, type PropertyValues } from 'lit';
 import { Auth0Client } from '../../src/index.js';
 import { type Auth0Session, type Auth0State, type Auth0Status } from '../context.js';
 import { emit } from '../events.js';
 import { SessionProvider } from '../internal/context-provider.js';
 import { attributeError, engineOptions, ENGINE_PROPERTIES, type Auth0ClientOptions } from './options.js';
-import { INVITATION_PARAMS, invitationOf, isRedirectCallback, removeParams, RESPONSE_PARAMS } from './callback-url.js';
+import { INVITATION_PARAMS, invitationOf, isRedirectCallback, removeParams, RESPONSE_PARAMS, returnTo } from './callback-url.js';
 import { callbackDetail } from './callback-detail.js';
 import { providers } from './policy.js';
 import styles from './provider.styles.js';
@@ -29,10 +29,10 @@ const IDENTITY = ['domain', 'clientId'];
  *
  * @slot - The page content that uses the session.
  *
- * @event {CustomEvent<Auth0ReadyDetail>} auth0-ready - The first state after load is settled: `{status}`.
- * @event {CustomEvent<Auth0SessionChangeDetail>} auth0-session-change - The status or the user changed: `{status, user}`.
- * @event {CustomEvent<Auth0RedirectCallbackDetail>} auth0-redirect-callback - A login redirect finished on this page: `{appState}`; after connecting an account also `{connection, scopes}`.
- * @event {CustomEvent<Auth0ErrorDetail>} auth0-error - Configuration, callback or session check failed: `{error}`.
+ * @event {Auth0ReadyDetail} auth0-ready - The first state after load is settled: `{status}`. Listening late? Await `ready`.
+ * @event {Auth0SessionChangeDetail} auth0-session-change - The status or the user changed: `{status, user}`.
+ * @event {Auth0RedirectCallbackDetail} auth0-redirect-callback - A login redirect finished on this page: `{appState}`; after connecting an account also `{connection, scopes}`.
+ * @event {Auth0ErrorDetail} auth0-error - Configuration, callback or session check failed: `{error}`.
  */
 export class Auth0Provider extends LitElement {
   static override styles = styles;
@@ -146,6 +146,14 @@ export class Auth0Provider extends LitElement {
   // Each engine gets a number; results of a replaced engine's calls are dropped.
   private _generation = 0;
 
+  /**
+   * Resolves with the session (`{client, status, user, error}`) once its first state after load is
+   * settled, as `auth0-ready` fires: for code that starts listening after that (a framework's
+   * effect, a script loaded late). Never rejects: a failure settles it with `status: 'error'`.
+   */
+  readonly ready: Promise<Auth0Session> = new Promise((resolve) => (this._settle = resolve));
+  private _settle!: (session: Auth0Session) => void;
+
   /** The engine (read-only): call its methods directly. `null` while the attributes are invalid. */
   get client(): Auth0Client | null {
     return this._client;
@@ -166,6 +174,8 @@ export class Auth0Provider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Server-side rendering (@lit-labs/ssr calls willUpdate): no engine there, the page builds it.
+    if (isServer) return;
     const keys = [...changed.keys()] as string[];
     const rebuild = !this.hasUpdated
       || keys.some((key) => IDENTITY.includes(key))
@@ -190,7 +200,7 @@ export class Auth0Provider extends LitElement {
       this._client = null;
       console.warn(error.message);
       this._publish(null, { status: 'error', user: undefined, error } as Auth0State);
-      emit(this, 'auth0-ready', { status: this.status });
+      this._ready();
       return;
     }
     this._client = client;
@@ -224,7 +234,16 @@ export class Auth0Provider extends LitElement {
         // Cleaned first: a reload while the code is being exchanged must not replay it.
         removeParams(url, RESPONSE_PARAMS);
         const result = await client.handleRedirectCallback(url.href);
-        if (generation === this._generation) emit(this, 'auth0-redirect-callback', callbackDetail(result));
+        if (generation !== this._generation) return;
+        const detail = callbackDetail(result);
+        emit(this, 'auth0-redirect-callback', detail);
+        const back = returnTo(detail.appState);
+        if (back) {
+          // Back to the page the login started on (same origin only). Another page: this one is
+          // leaving; only the anchor differs: a same-document move, and this page goes on.
+          location.replace(back);
+          if (back.split('#')[0] !== location.href.split('#')[0]) return;
+        }
       } else if (!this.noAutoCallback && invitation) {
         removeParams(url, INVITATION_PARAMS);
         await client.loginWithRedirect({ authorizationParams: invitation });
@@ -238,6 +257,12 @@ export class Auth0Provider extends LitElement {
         emit(this, 'auth0-error', { error: error as Error });
       }
     }
-    if (generation === this._generation) emit(this, 'auth0-ready', { status: this.status });
+    if (generation === this._generation) this._ready();
+  }
+
+  /** The state after load is known: `ready` settles (the first time) and `auth0-ready` fires. */
+  private _ready(): void {
+    this._settle(this._session);
+    emit(this, 'auth0-ready', { status: this.status });
   }
 }

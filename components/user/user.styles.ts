@@ -1,6 +1,7 @@
 import { sheet } from '../internal/sheet.js';
 
-export default sheet(`
+/** The `<auth0-user>` shadow root's styles. */
+const userStyles = sheet(`
   :host {
     display: inline-flex;
     align-items: center;
@@ -27,3 +28,5 @@ export default sheet(`
     font-size: var(--auth0-user-email-size, 0.875em);
   }
 `);
+
+export default userStyles;

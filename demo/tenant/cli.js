@@ -38,7 +38,11 @@ for (const origin of values.origin) {
   }
 }
 
-const tenant = await startTenant({ port, host: values.host, appOrigins: values.origin, quiet: values.quiet });
+const tenant = await startTenant({ port, host: values.host, appOrigins: values.origin, quiet: values.quiet }).catch((error) => {
+  if (error?.code !== 'EADDRINUSE') throw error;
+  console.error(`auth0-elements-tenant: port ${port} on ${values.host} is in use: stop that process, or choose another --port`);
+  process.exit(1);
+});
 console.log(tenant.issuer);
 if (!values.quiet) {
   const { spa } = tenant.info.clients;

@@ -18,15 +18,30 @@
  * `quiet` silences (it works on a recent 20.x).
  */
 async function load(quiet) {
-  if (!quiet) return import('./tenant.js');
+  if (!quiet) return importTenant();
   const { warn } = console;
   console.warn = (...args) => {
     if (!String(args[0]).includes('Unsupported runtime')) warn.apply(console, args);
   };
   try {
-    return await import('./tenant.js');
+    return await importTenant();
   } finally {
     console.warn = warn;
+  }
+}
+
+/**
+ * The implementation, or a message that says what to install: `oidc-provider` is an optional peer
+ * dependency of auth0-elements, needed only for this tenant.
+ */
+async function importTenant() {
+  try {
+    return await import('./tenant.js');
+  } catch (error) {
+    if (error?.code === 'ERR_MODULE_NOT_FOUND' && /['"]oidc-provider['"]/.test(error.message)) {
+      throw new Error("auth0-elements/tenant needs the package oidc-provider (an optional peer dependency): npm install --save-dev oidc-provider@^9", { cause: error });
+    }
+    throw error;
   }
 }
 

@@ -1,5 +1,6 @@
 // Koa middleware that shapes oidc-provider's responses the way Auth0's look: token responses list
-// the scopes granted in Auth0's words, and the JWKS lists every signing key still in use. The ID
+// the scopes granted in Auth0's words, and the JWKS lists every signing key still in use; discovery,
+// revocation and the silent iframe's error page answer as Auth0's do. The ID
 // token tampering switch applies here too, to the next token response that carries an ID token.
 import { OFFLINE_SCOPE } from './provider.js';
 import { tamperIdToken } from './tamper.js';
@@ -30,6 +31,26 @@ export function auth0Responses({ keys, switches }) {
     await next();
     if (ctx.path === '/.well-known/jwks.json' && ctx.status === 200) {
       ctx.body = keys.jwks();
+      return;
+    }
+    // Discovery names `offline_access` (the internal name stands in for it, see provider.js), as
+    // Auth0's does: standard clients (oidc-client-ts) ask for the scopes listed there.
+    if (ctx.path === '/.well-known/openid-configuration' && ctx.status === 200 && Array.isArray(ctx.body?.scopes_supported)) {
+      ctx.body.scopes_supported = ctx.body.scopes_supported.map((s) => (s === OFFLINE_SCOPE ? 'offline_access' : s));
+      return;
+    }
+    // Revocation succeeded (RFC 7009 §2.2: 200, the body ignored): an empty body with no content
+    // type, as Auth0 answers; a text/plain one is refused by clients that check the type.
+    if (ctx.path === '/oauth/revoke' && ctx.status === 200) {
+      ctx.body = '';
+      ctx.remove('Content-Type');
+      return;
+    }
+    // The silent iframe's answer (response_mode=web_message) is a page that posts the result to
+    // the app, an error (login_required) included: Auth0 serves that page with 200, so the browser
+    // logs no failed request for a visitor without a session.
+    if (ctx.path === '/authorize' && ctx.status === 400 && ctx.oidc?.params?.response_mode === 'web_message' && ctx.response.is('html')) {
+      ctx.status = 200;
       return;
     }
     if (ctx.path !== '/oauth/token' || ctx.status !== 200 || !ctx.body || typeof ctx.body !== 'object') return;

@@ -85,7 +85,10 @@ describe('<auth0-connect-account>', function () {
     // Log in by redirect.
     page.part('auth0-login-button', 'button').click();
     await tenant.login(users.alice.username, users.alice.password);
-    expect((await page.next('auth0-redirect-callback', 'auth0-provider')).detail, 'a login: no connection').to.deep.equal({ appState: null });
+    // A login: no connection; the login button recorded the page it started on (appState.returnTo).
+    const login = (await page.next('auth0-redirect-callback', 'auth0-provider')).detail;
+    expect(Object.keys(login), 'a login: no connection').to.deep.equal(['appState']);
+    expect(new URL(login.appState.returnTo).pathname).to.equal('/test/fixtures/connect/app.html');
     await page.next('auth0-ready', 'auth0-provider', (d) => d.status === 'authenticated');
 
     // Before connecting, the API says what is missing, and <auth0-fetch> shows it.

@@ -1,0 +1,498 @@
+import type {
+  Auth0ConnectAccount,
+  Auth0AccountConnectedDetail,
+  Auth0ErrorDetail,
+  Auth0Fetch,
+  Auth0ResponseDetail,
+  Auth0If,
+  Auth0LoginButton,
+  Auth0LoginDetail,
+  Auth0LogoutButton,
+  Auth0OrganizationSwitcher,
+  Auth0Provider,
+  Auth0ReadyDetail,
+  Auth0SessionChangeDetail,
+  Auth0RedirectCallbackDetail,
+  Auth0User,
+} from "../lib/components/index.js";
+
+/**
+ * This type can be used to create scoped tags for your components.
+ *
+ * Usage:
+ *
+ * ```ts
+ * import type { ScopedElements } from "path/to/library/jsx-integration";
+ *
+ * declare module "my-library" {
+ *   namespace JSX {
+ *     interface IntrinsicElements
+ *       extends ScopedElements<'test-', ''> {}
+ *   }
+ * }
+ * ```
+ *
+ */
+export type ScopedElements<Prefix extends string = "", Suffix extends string = ""> = {
+  [Key in keyof CustomElements as `${Prefix}${Key}${Suffix}`]: CustomElements[Key];
+};
+
+type BaseProps = {
+  /** Content added between the opening and closing tags of the element */
+  children?: any;
+  /** Used for declaratively styling one or more elements using CSS (Cascading Stylesheets) */
+  class?: string;
+  /** Used for declaratively styling one or more elements using CSS (Cascading Stylesheets) */
+  className?: string;
+  /** Takes an object where the key is the class name(s) and the value is a boolean expression. When true, the class is applied, and when false, it is removed. */
+  classList?: Record<string, boolean | undefined>;
+  /** Specifies the text direction of the element. */
+  dir?: "ltr" | "rtl";
+  /** Contains a space-separated list of the part names of the element that should be exposed on the host element. */
+  exportparts?: string;
+  /** For <label> and <output>, lets you associate the label with some control. */
+  htmlFor?: string;
+  /** Specifies whether the element should be hidden. */
+  hidden?: boolean | string;
+  /** A unique identifier for the element. */
+  id?: string;
+  /** Keys tell React which array item each component corresponds to */
+  key?: string | number;
+  /** Specifies the language of the element. */
+  lang?: string;
+  /** Contains a space-separated list of the part names of the element. Part names allows CSS to select and style specific elements in a shadow tree via the ::part pseudo-element. */
+  part?: string;
+  /** Use the ref attribute with a variable to assign a DOM element to the variable once the element is rendered. */
+  ref?: unknown | ((e: unknown) => void);
+  /** Adds a reference for a custom element slot */
+  slot?: string;
+  /** Prop for setting inline styles */
+  style?: Record<string, string | number>;
+  /** Overrides the default Tab button behavior. Avoid using values other than -1 and 0. */
+  tabIndex?: number;
+  /** Specifies the tooltip text for the element. */
+  title?: string;
+  /** Passing 'no' excludes the element content from being translated. */
+  translate?: "yes" | "no";
+};
+
+type BaseEvents = {};
+
+export type Auth0ConnectAccountProps = {
+  /** The connection to link, e.g. `google-oauth2`. */
+  connection?: Auth0ConnectAccount["connection"];
+  /** Scopes to ask the provider for, separated by spaces or commas. */
+  scopes?: Auth0ConnectAccount["scopes"];
+  /** Where to come back to. Default: the provider's `redirect-uri`, else the page's origin. */
+  "redirect-uri"?: Auth0ConnectAccount["redirectUri"];
+
+  /** The account was connected: `{connection, scopes}`. */
+  "onauth0-account-connected"?: (e: CustomEvent<Auth0AccountConnectedDetail>) => void;
+  /** Connecting could not start (unknown connection, no session, …): `{error}`. */
+  "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
+};
+
+export type Auth0FetchProps = {
+  /** The API URL; relative URLs join `base-url` (or the page's URL without one). Its origin must be allowed by the provider. */
+  src?: Auth0Fetch["src"];
+  /** The HTTP method. Default `GET`; other than GET and HEAD only with `trigger="click"` or `refetch()`. */
+  method?: Auth0Fetch["method"];
+  /** A request body, sent as JSON when it parses as JSON, else as text. */
+  body?: Auth0Fetch["body"];
+  /** Use a token for this API instead of the provider's audience (one the provider was configured for). */
+  audience?: Auth0Fetch["audience"];
+  /** Scopes the token needs, in addition to the provider's (ones the provider was configured for). */
+  scope?: Auth0Fetch["scope"];
+  /** Joined with a relative `src` (`createFetcher({baseUrl})`). */
+  "base-url"?: Auth0Fetch["baseUrl"];
+  /** Where this API's DPoP nonces are kept. Default: the API's origin. */
+  "dpop-nonce-id"?: Auth0Fetch["dpopNonceId"];
+  /** `json` (default): parse and pretty-print; `text`: show the body as it came. */
+  as?: Auth0Fetch["as"];
+  /** `load` (default): as soon as a user is signed in; `click`: from a button; `manual`: only `refetch()`. */
+  trigger?: Auth0Fetch["trigger"];
+  /** The last answer's body: parsed JSON (`as="json"`) or text. `undefined` before one arrives. */
+  data?: Auth0Fetch["data"];
+  /** Why the last request failed (a typed engine error, or Auth0FetchError with the HTTP `status`). */
+  error?: Auth0Fetch["error"];
+  /** The API answered (any status): `{status, data}`. */
+  "onauth0-response"?: (e: CustomEvent<Auth0ResponseDetail>) => void;
+  /** Refused, no token, no answer, an error status or a body that is not JSON: `{error}`. */
+  "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
+};
+
+export type Auth0IfProps = {
+  /** Show while a user is signed in. */
+  authenticated?: Auth0If["authenticated"];
+  /** Show while nobody is signed in (status `anonymous` or `error`). */
+  anonymous?: Auth0If["anonymous"];
+  /** Show while the session is being established. */
+  loading?: Auth0If["loading"];
+  /** Show when the user is signed in to this organization (its `org_id` or `org_name`). */
+  organization?: Auth0If["organization"];
+  /** Show when the user has this claim: present and not `false`, or equal to `value`. */
+  claim?: Auth0If["claim"];
+  /** With `claim`: the value the claim must have (for an array claim: one of its items). */
+  value?: Auth0If["value"];
+};
+
+export type Auth0LoginButtonProps = {
+  /** `redirect` (default): leave for the login page; `popup`: log in in a popup window. */
+  mode?: Auth0LoginButton["mode"];
+  /** Log in to this organization (id or name). */
+  organization?: Auth0LoginButton["organization"];
+  /** An organization invitation ticket id. */
+  invitation?: Auth0LoginButton["invitation"];
+  /** `signup` opens the sign-up form instead of the login form. */
+  "screen-hint"?: Auth0LoginButton["screenHint"];
+  /** Skip the login page and go straight to this connection (e.g. `google-oauth2`). */
+  connection?: Auth0LoginButton["connection"];
+  /** Prefill the username or email field. */
+  "login-hint"?: Auth0LoginButton["loginHint"];
+  /** Ask for a token for this API instead of the provider's. */
+  audience?: Auth0LoginButton["audience"];
+  /** Scopes to ask for in addition to the provider's. */
+  scope?: Auth0LoginButton["scope"];
+  /** Stay visible while a user is signed in (e.g. to switch accounts). */
+  always?: Auth0LoginButton["always"];
+
+  /** Cancelable, fired before the page leaves or the popup opens: `{mode}`. */
+  "onauth0-login"?: (e: CustomEvent<Auth0LoginDetail>) => void;
+  /** The login failed (popup closed, blocked, timed out, …): `{error}`. */
+  "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
+};
+
+export type Auth0LogoutButtonProps = {
+  /** Where the tenant sends the browser after logout (`logoutParams.returnTo`); must be allowed there. */
+  "return-to"?: Auth0LogoutButton["returnTo"];
+  /** Only forget the session in this browser; stay signed in at the tenant (`openUrl: false`). */
+  "local-only"?: Auth0LogoutButton["localOnly"];
+  /** Also log out of the upstream identity provider (`logoutParams.federated`). */
+  federated?: Auth0LogoutButton["federated"];
+
+  /** The logout failed: `{error}`. */
+  "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
+};
+
+export type Auth0OrganizationSwitcherProps = {
+  /** The organizations to offer: ids (`org_…`) or names, comma separated. */
+  organizations?: Auth0OrganizationSwitcher["organizations"];
+
+  /** Cancelable, fired before the local session is cleared and the page leaves: `{mode: 'redirect'}`. */
+  "onauth0-login"?: (e: CustomEvent<Auth0LoginDetail>) => void;
+  /** The switch failed: `{error}`. */
+  "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
+};
+
+export type Auth0ProviderProps = {
+  /** The tenant: a bare host (`tenant.eu.auth0.com` → https) or a full `http(s)://` origin. */
+  domain?: Auth0Provider["domain"];
+  /** The application's client id. */
+  "client-id"?: Auth0Provider["clientId"];
+  /** The API the access tokens are for (`authorizationParams.audience`). */
+  audience?: Auth0Provider["audience"];
+  /** Scopes to ask for (`authorizationParams.scope`); `openid` is always added. */
+  scope?: Auth0Provider["scope"];
+  /** Where the tenant sends the browser back after login (`authorizationParams.redirect_uri`). */
+  "redirect-uri"?: Auth0Provider["redirectUri"];
+  /** Log in to this organization, by id or name (`authorizationParams.organization`). */
+  organization?: Auth0Provider["organization"];
+  /** `memory` (default) or `localstorage`. */
+  "cache-location"?: Auth0Provider["cacheLocation"];
+  /** Use refresh tokens instead of the hidden iframe to renew tokens. */
+  "use-refresh-tokens"?: Auth0Provider["useRefreshTokens"];
+  /** Fall back to the hidden iframe when no refresh token is at hand. */
+  "use-refresh-tokens-fallback"?: Auth0Provider["useRefreshTokensFallback"];
+  /** Use one refresh token for several APIs (multi-resource refresh tokens). */
+  "use-mrrt"?: Auth0Provider["useMrrt"];
+  /** Bind tokens to a browser key (DPoP, RFC 9449). */
+  "use-dpop"?: Auth0Provider["useDpop"];
+  /** The expected `iss` of ID tokens, when it differs from the domain. */
+  issuer?: Auth0Provider["issuer"];
+  /** Clock skew allowed when checking ID token times, in seconds (engine default 60). */
+  leeway?: Auth0Provider["leeway"];
+  /** How long a popup or hidden-iframe login may take, in seconds (`authorizeTimeoutInSeconds`). */
+  "authorize-timeout"?: Auth0Provider["authorizeTimeout"];
+  /** How long a call to the tenant may take, in seconds (`httpTimeoutInSeconds`). */
+  "http-timeout"?: Auth0Provider["httpTimeout"];
+  /** Leave the address bar alone on load: no callback handling, no invitation login. */
+  "no-auto-callback"?: Auth0Provider["noAutoCallback"];
+  /** A same-origin URL of `dist/token-worker.js` for the refresh-token worker (the engine's
+`workerUrl`), for pages whose Content-Security-Policy allows no `blob:` workers. */
+  "worker-url"?: Auth0Provider["workerUrl"];
+  /** API origins besides this page's own that `<auth0-fetch>` may send tokens to
+(`https://api.example.com`; several separated by spaces or commas; the property also takes
+an array). Requests anywhere else are refused before a token is fetched. */
+  "api-origins"?: Auth0Provider["apiOrigins"];
+  /** Audiences `<auth0-fetch audience>` may ask tokens for, besides `audience` and the keys of a scope map. */
+  "api-audiences"?: Auth0Provider["apiAudiences"];
+  /** Scopes `<auth0-fetch scope>` may ask for, besides those of `scope` (or its map). */
+  "api-scopes"?: Auth0Provider["apiScopes"];
+  /** The session status, reflected for CSS: `loading`, `authenticated`, `anonymous` or `error`. */
+  status?: Auth0Provider["status"];
+  /** More authorization parameters (property only); its keys win over the attributes. */
+  authorizationParams?: Auth0Provider["authorizationParams"];
+  /** A custom token cache (property only); wins over `cache-location`. */
+  cache?: Auth0Provider["cache"];
+  /** Resolves with the session (`{client, status, user, error}`) once its first state after load is
+settled, as `auth0-ready` fires: for code that starts listening after that (a framework's
+effect, a script loaded late). Never rejects: a failure settles it with `status: 'error'`. */
+  ready?: Auth0Provider["ready"];
+  /** The engine (read-only): call its methods directly. `null` while the attributes are invalid. */
+  client?: Auth0Provider["client"];
+  /** The first state after load is settled: `{status}`. Listening late? Await `ready`. */
+  "onauth0-ready"?: (e: CustomEvent<Auth0ReadyDetail>) => void;
+  /** The status or the user changed: `{status, user}`. */
+  "onauth0-session-change"?: (e: CustomEvent<Auth0SessionChangeDetail>) => void;
+  /** A login redirect finished on this page: `{appState}`; after connecting an account also `{connection, scopes}`. */
+  "onauth0-redirect-callback"?: (e: CustomEvent<Auth0RedirectCallbackDetail>) => void;
+  /** Configuration, callback or session check failed: `{error}`. */
+  "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
+};
+
+export type Auth0UserProps = {
+  /** A claim name (e.g. `nickname`, `org_id`): render only that claim, as text. */
+  field?: Auth0User["field"];
+};
+
+export type CustomElements = {
+  /**
+   * A real `<button>` that links the signed-in user's account at another provider (a connection
+   * such as `google-oauth2`) for Token Vault: `connectAccountWithRedirect` sends the browser to the
+   * provider's consent page; back on the page, the provider finishes the redirect and this element
+   * shows the connected state. Shown only while a user is signed in.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **auth0-account-connected** - The account was connected: `{connection, scopes}`.
+   * - **auth0-error** - Connecting could not start (unknown connection, no session, …): `{error}`.
+   *
+   * ### **Slots:**
+   *  - _default_ - The button label. Default: "Connect account".
+   * - **connected** - Shown once the account is connected. Default: "Connected".
+   * - **error** - Shown instead of the error message when connecting fails.
+   *
+   * ### **CSS Properties:**
+   *  - **--auth0-connected-color** - Color of the connected note (default `inherit`). _(default: undefined)_
+   * - **--auth0-connect-error-color** - Color of the error message (default `#b00020`). _(default: undefined)_
+   * - **--auth0-button-background** - Button background (default `#635dff`). _(default: undefined)_
+   * - **--auth0-button-color** - Label color (default `#fff`). _(default: undefined)_
+   * - **--auth0-button-border** - Button border (default `none`). _(default: undefined)_
+   * - **--auth0-button-radius** - Corner radius (default `0.375rem`). _(default: undefined)_
+   * - **--auth0-button-padding** - Padding (default `0.5em 1em`). _(default: undefined)_
+   * - **--auth0-button-font** - Font (default `inherit`). _(default: undefined)_
+   * - **--auth0-focus-ring** - Focus outline (default `2px solid #635dff`). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **button** - The `<button>`.
+   * - **connected** - The connected note.
+   * - **error** - The error message.
+   */
+  "auth0-connect-account": Partial<Auth0ConnectAccountProps & BaseProps & BaseEvents>;
+
+  /**
+   * Calls an API with the signed-in user's access token (`fetchWithAuth` of the provider's engine:
+   * `Authorization: DPoP` and a fresh proof for DPoP-bound tokens, `Bearer` otherwise) and shows
+   * the answer: a loading note, the data (JSON pretty-printed, as text), or the error. The token
+   * never reaches the page: not in the DOM, attributes or events.
+   *
+   * Markup cannot turn it against the user: it sends a token only to the page's own origin and the
+   * provider's `api-origins`, asks only for audiences and scopes configured on the provider, never
+   * follows a redirect, and runs methods other than GET and HEAD only on a click or from script —
+   * anything else is refused before a token is fetched, with a GenericError saying why (`origin_not_allowed`, …).
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **auth0-response** - The API answered (any status): `{status, data}`.
+   * - **auth0-error** - Refused, no token, no answer, an error status or a body that is not JSON: `{error}`.
+   *
+   * ### **Methods:**
+   *  - **refetch(): _Promise<void>_** - Sends the request again (any `trigger`); resolves when the answer is shown.
+   *
+   * ### **Slots:**
+   *  - **button** - The label of the button shown with `trigger="click"`. Default: "Load".
+   * - **loading** - Shown while the request runs. Default: "Loading…".
+   * - **error** - Shown instead of the error message when the request fails.
+   *
+   * ### **CSS Properties:**
+   *  - **--auth0-fetch-font** - Font of the data (default `0.875em ui-monospace, monospace`). _(default: undefined)_
+   * - **--auth0-fetch-background** - Background of the data (default `transparent`). _(default: undefined)_
+   * - **--auth0-fetch-padding** - Padding of the data (default `0`). _(default: undefined)_
+   * - **--auth0-fetch-error-color** - Color of the error message (default `#b00020`). _(default: undefined)_
+   * - **--auth0-button-background** - Button background (default `#635dff`). _(default: undefined)_
+   * - **--auth0-button-color** - Button label color (default `#fff`). _(default: undefined)_
+   * - **--auth0-button-border** - Button border (default `none`). _(default: undefined)_
+   * - **--auth0-button-radius** - Corner radius (default `0.375rem`). _(default: undefined)_
+   * - **--auth0-button-padding** - Padding (default `0.5em 1em`). _(default: undefined)_
+   * - **--auth0-button-font** - Font (default `inherit`). _(default: undefined)_
+   * - **--auth0-focus-ring** - Focus outline (default `2px solid #635dff`). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **button** - The `<button>` (only with `trigger="click"`).
+   * - **loading** - The loading note.
+   * - **data** - The `<pre>` with the data.
+   * - **error** - The error message.
+   */
+  "auth0-fetch": Partial<Auth0FetchProps & BaseProps & BaseEvents>;
+
+  /**
+   * Shows its children only when every condition set on it holds; hidden while no provider has
+   * answered. With no condition at all, the children show as soon as the session is known.
+   * `anonymous` counts the error state as signed out. `organization`, `claim` and `value` need a
+   * signed-in user.
+   * ---
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - The content to show when the conditions hold.
+   */
+  "auth0-if": Partial<Auth0IfProps & BaseProps & BaseEvents>;
+
+  /**
+   * A real `<button>` that starts a login with the provider's engine: a redirect to the tenant's
+   * login page (default) or a popup. Hidden while the session loads and while a user is signed in,
+   * unless `always` is set.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **auth0-login** - Cancelable, fired before the page leaves or the popup opens: `{mode}`.
+   * - **auth0-error** - The login failed (popup closed, blocked, timed out, …): `{error}`.
+   *
+   * ### **Slots:**
+   *  - _default_ - The label. Default: "Log in".
+   *
+   * ### **CSS Properties:**
+   *  - **--auth0-button-background** - Button background (default `#635dff`). _(default: undefined)_
+   * - **--auth0-button-color** - Label color (default `#fff`). _(default: undefined)_
+   * - **--auth0-button-border** - Button border (default `none`). _(default: undefined)_
+   * - **--auth0-button-radius** - Corner radius (default `0.375rem`). _(default: undefined)_
+   * - **--auth0-button-padding** - Padding (default `0.5em 1em`). _(default: undefined)_
+   * - **--auth0-button-font** - Font (default `inherit`). _(default: undefined)_
+   * - **--auth0-focus-ring** - Focus outline (default `2px solid #635dff`). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **button** - The `<button>`.
+   */
+  "auth0-login-button": Partial<Auth0LoginButtonProps & BaseProps & BaseEvents>;
+
+  /**
+   * A real `<button>` that logs the user out: it clears the local session and, unless `local-only`,
+   * sends the browser to the tenant's logout endpoint. Shown only while a user is signed in.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **auth0-error** - The logout failed: `{error}`.
+   *
+   * ### **Slots:**
+   *  - _default_ - The label. Default: "Log out".
+   *
+   * ### **CSS Properties:**
+   *  - **--auth0-button-background** - Button background (default `#635dff`). _(default: undefined)_
+   * - **--auth0-button-color** - Label color (default `#fff`). _(default: undefined)_
+   * - **--auth0-button-border** - Button border (default `none`). _(default: undefined)_
+   * - **--auth0-button-radius** - Corner radius (default `0.375rem`). _(default: undefined)_
+   * - **--auth0-button-padding** - Padding (default `0.5em 1em`). _(default: undefined)_
+   * - **--auth0-button-font** - Font (default `inherit`). _(default: undefined)_
+   * - **--auth0-focus-ring** - Focus outline (default `2px solid #635dff`). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **button** - The `<button>`.
+   */
+  "auth0-logout-button": Partial<Auth0LogoutButtonProps & BaseProps & BaseEvents>;
+
+  /**
+   * Lists organizations as buttons; choosing one moves the session there, the way the SPA SDK
+   * switches organizations: the local session is cleared (`logout({openUrl: false})`, the tenant's
+   * session stays, so no password is asked again) and a login to the chosen organization starts
+   * with `loginWithRedirect`. The organization the user is signed in to is marked
+   * `aria-current="true"`. Each button's label is a slot named after its organization, e.g.
+   * `<span slot="org_abc123">Acme Corporation</span>`; without one, the id or name itself shows.
+   * Give the provider no `organization` of its own: it would win over the switched one on reload.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **auth0-login** - Cancelable, fired before the local session is cleared and the page leaves: `{mode: 'redirect'}`.
+   * - **auth0-error** - The switch failed: `{error}`.
+   *
+   * ### **Slots:**
+   *  - **label** - The group's label. Default: "Organization". (Each option also renders a slot named after its organization, with the organization as its default label.)
+   *
+   * ### **CSS Properties:**
+   *  - **--auth0-switcher-gap** - Space between the label and the options (default `0.5em`). _(default: undefined)_
+   * - **--auth0-switcher-label-weight** - Font weight of the label (default `600`). _(default: undefined)_
+   * - **--auth0-switcher-option-color** - Option text color (default `#635dff`). _(default: undefined)_
+   * - **--auth0-switcher-option-background** - Option background (default `transparent`). _(default: undefined)_
+   * - **--auth0-switcher-option-border** - Option border (default `1px solid currentColor`). _(default: undefined)_
+   * - **--auth0-button-background** - Background of the current organization (default `#635dff`). _(default: undefined)_
+   * - **--auth0-button-color** - Text color of the current organization (default `#fff`). _(default: undefined)_
+   * - **--auth0-button-border** - Border of the current organization (default `none`). _(default: undefined)_
+   * - **--auth0-button-radius** - Corner radius (default `0.375rem`). _(default: undefined)_
+   * - **--auth0-button-padding** - Padding (default `0.5em 1em`). _(default: undefined)_
+   * - **--auth0-button-font** - Font (default `inherit`). _(default: undefined)_
+   * - **--auth0-focus-ring** - Focus outline (default `2px solid #635dff`). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The group around the label and the list.
+   * - **label** - The label.
+   * - **list** - The `<ul>` of organizations.
+   * - **item** - Each `<li>`.
+   * - **option** - Each organization's `<button>`.
+   * - **option-current** - The button of the organization the user is signed in to.
+   */
+  "auth0-organization-switcher": Partial<Auth0OrganizationSwitcherProps & BaseProps & BaseEvents>;
+
+  /**
+   * Creates the Auth0 engine from its attributes and shares the session with every element inside
+   * it (through `auth0Context`). On load it finishes a login or connect redirect (and removes the
+   * response parameters from the address bar), starts a login from an invitation link, or checks
+   * for an existing session.
+   *
+   * It also decides what markup inside it may do with the session: `<auth0-fetch>` sends tokens only
+   * to this page's origin and the `api-origins` listed here, and asks only for the audiences and
+   * scopes configured here (`audience`, `scope`, an `{audience: scope}` map, `api-audiences`,
+   * `api-scopes`). Providers of the same client on one page must all allow a request.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **auth0-ready** - The first state after load is settled: `{status}`. Listening late? Await `ready`.
+   * - **auth0-session-change** - The status or the user changed: `{status, user}`.
+   * - **auth0-redirect-callback** - A login redirect finished on this page: `{appState}`; after connecting an account also `{connection, scopes}`.
+   * - **auth0-error** - Configuration, callback or session check failed: `{error}`.
+   *
+   * ### **Slots:**
+   *  - _default_ - The page content that uses the session.
+   */
+  "auth0-provider": Partial<Auth0ProviderProps & BaseProps & BaseEvents>;
+
+  /**
+   * The signed-in user: avatar, name and email, or one claim with `field`. Claims are rendered as
+   * text only, never as HTML; the picture only from `https:` or `data:image/` URLs.
+   * ---
+   *
+   *
+   * ### **Slots:**
+   *  - **anonymous** - Shown while nobody is signed in (anonymous or error state).
+   *
+   * ### **CSS Properties:**
+   *  - **--auth0-avatar-size** - Width and height of the avatar (default `2.5em`). _(default: undefined)_
+   * - **--auth0-avatar-radius** - Corner radius of the avatar (default `50%`). _(default: undefined)_
+   * - **--auth0-user-gap** - Space between avatar and text (default `0.5em`). _(default: undefined)_
+   * - **--auth0-user-name-weight** - Font weight of the name (default `600`). _(default: undefined)_
+   * - **--auth0-user-email-color** - Color of the email (default `inherit`). _(default: undefined)_
+   * - **--auth0-user-email-size** - Font size of the email (default `0.875em`). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **avatar** - The picture (`<img>`), only when the user has a safe one.
+   * - **details** - The box around name and email.
+   * - **name** - The user's name (falls back to nickname, then email).
+   * - **email** - The user's email.
+   * - **field** - The claim chosen with `field`.
+   */
+  "auth0-user": Partial<Auth0UserProps & BaseProps & BaseEvents>;
+};
