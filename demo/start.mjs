@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer as createProbe } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { startDevServer } from '@web/dev-server';
@@ -42,7 +42,7 @@ function portInUse(error, busy, variable) {
 
 /** Fails with portInUse's line when `busy` is taken (on `on`; the dev server listens on every address). */
 const ensureFree = (busy, variable, on) => new Promise((resolve) => {
-  const probe = createServer().once('error', (error) => portInUse(error, busy, variable));
+  const probe = createProbe().once('error', (error) => portInUse(error, busy, variable));
   probe.listen(busy, on, () => probe.close(resolve));
 });
 await ensureFree(port, 'PORT');
