@@ -28,11 +28,12 @@ export function apiTokensAtUserinfo({ issuer, appOrigins, keys, claims, findAcco
    */
   function customizeJwt(ctx, token, jwt) {
     const { Grant: grant, RefreshToken: refresh, AuthorizationCode: code } = ctx?.oidc?.entities ?? {};
-    const source = refresh ?? code;
-    if (!token.accountId || !grant || !source) return;
-    // A refresh may ask for fewer scopes than its token holds.
-    const asked = ctx.oidc.params?.scope ? new Set(String(ctx.oidc.params.scope).split(' ')) : source.scopes;
-    const scopes = grant.getOIDCScopeFiltered(asked).split(' ').filter((scope) => scope && source.scopes.has(scope));
+    if (!token.accountId || !grant) return;
+    // What the code or refresh token holds (custom token exchange: what was asked for), narrowed
+    // by a refresh's own `scope`.
+    const asked = new Set(String(ctx.oidc.params?.scope ?? '').split(' ').filter(Boolean));
+    const held = (refresh ?? code)?.scopes ?? asked;
+    const scopes = grant.getOIDCScopeFiltered(asked.size ? asked : held).split(' ').filter((scope) => held.has(scope));
     if (!scopes.includes('openid')) return;
     const { payload } = jwt;
     payload.aud = [...[payload.aud].flat(), audience];
