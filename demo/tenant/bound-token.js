@@ -37,7 +37,7 @@ export function boundTokenVerifier({ issuer, audience, keys }) {
 
   /**
    * @param {import('koa').Context} ctx
-   * @param {string} scope the scope the route needs
+   * @param {string} [scope] the scope the route needs (none: the audience is enough)
    * @returns {Promise<import('jose').JWTPayload>} the access token's claims
    */
   return async function verify(ctx, scope) {
@@ -81,7 +81,7 @@ export function boundTokenVerifier({ issuer, audience, keys }) {
     if (seen.has(payload.jti)) throw new TokenProblem(401, 'invalid_dpop_proof', 'the DPoP proof was used before');
     seen.set(payload.jti, Date.now() + 2 * PROOF_WINDOW * 1000);
 
-    if (!String(claims.scope ?? '').split(' ').includes(scope)) {
+    if (scope !== undefined && !String(claims.scope ?? '').split(' ').includes(scope)) {
       throw new TokenProblem(403, 'insufficient_scope', `the access token lacks the ${scope} scope`);
     }
     return claims;

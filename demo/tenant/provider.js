@@ -5,6 +5,7 @@ import Provider, { errors, interactionPolicy } from 'oidc-provider';
 import { randomBytes } from 'node:crypto';
 import { nonceSecret } from './dpop.js';
 import { errorPage, loggedOutPage, logoutPage } from './pages.js';
+import { apiTokensAtUserinfo } from './userinfo.js';
 
 /** The scope oidc-provider knows `offline_access` by: it drops `offline_access` itself unless
  * `prompt=consent` (OIDC Core §11), which Auth0 does not require. The HTTP edge translates. */
@@ -36,6 +37,30 @@ export function createProvider(tenant) {
     const key = grantId && grantOrgs.get(grantId);
     return key ? { key, ...config.organizations[key] } : undefined;
   };
+
+  const claims = {
+    openid: ['sub', 'auth_time', 'org_id', 'org_name'],
+    profile: ['name', 'nickname', 'picture', 'updated_at'],
+    email: ['email', 'email_verified'],
+    sid: null,
+  };
+  async function findAccount(ctx, sub, token) {
+    const user = directory.userBySub(sub);
+    if (!user) return undefined;
+    const org = organizationOf(token?.grantId ?? ctx.oidc?.entities.Grant?.jti);
+    return {
+      accountId: sub,
+      async claims() {
+        const { name, nickname, picture, updated_at, email, email_verified } = user;
+        return {
+          sub, name, nickname, picture, updated_at, email, email_verified,
+          ...(org && { org_id: org.id, org_name: org.name }),
+        };
+      },
+    };
+  }
+  // Auth0: an API's access token asked for with `openid` is also for `<issuer>userinfo`.
+  const apiUserinfo = apiTokensAtUserinfo({ issuer, appOrigins, keys, claims, findAccount });
 
   const provider = new Provider(issuer, {
     adapter: Adapter,
@@ -75,12 +100,8 @@ export function createProvider(tenant) {
       })),
     ],
     scopes: ['openid', 'profile', 'email', OFFLINE_SCOPE],
-    claims: {
-      openid: ['sub', 'auth_time', 'org_id', 'org_name'],
-      profile: ['name', 'nickname', 'picture', 'updated_at'],
-      email: ['email', 'email_verified'],
-      sid: null,
-    },
+    claims,
+    formats: { customizers: { jwt: apiUserinfo.customizeJwt } },
     conformIdTokenClaims: false, // Auth0 puts the profile claims in the ID token
     extraParams: {
       organization(ctx, value) {
@@ -161,21 +182,7 @@ export function createProvider(tenant) {
     issueRefreshToken: async (ctx, client, source) => client.grantTypeAllowed('refresh_token') && source.scopes.has(OFFLINE_SCOPE),
     expiresWithSession: async (ctx, source) => !source.scopes.has(OFFLINE_SCOPE),
 
-    async findAccount(ctx, sub, token) {
-      const user = directory.userBySub(sub);
-      if (!user) return undefined;
-      const org = organizationOf(token?.grantId ?? ctx.oidc.entities.Grant?.jti);
-      return {
-        accountId: sub,
-        async claims() {
-          const { name, nickname, picture, updated_at, email, email_verified } = user;
-          return {
-            sub, name, nickname, picture, updated_at, email, email_verified,
-            ...(org && { org_id: org.id, org_name: org.name }),
-          };
-        },
-      };
-    },
+    findAccount,
 
     async extraTokenClaims(ctx, token) {
       const org = organizationOf(token.grantId);
@@ -216,6 +223,7 @@ export function createProvider(tenant) {
   provider.Client.prototype.postLogoutRedirectUriAllowed = onAppOrigin;
   // Auth0's ID tokens always carry the session id.
   provider.Client.prototype.includeSid = () => true;
+  provider.use(apiUserinfo.middleware);
 
   /**
    * Auth0 refuses a login to an organization the user does not belong to, unless an invitation

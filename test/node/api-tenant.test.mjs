@@ -44,6 +44,14 @@ describe('against the local tenant', { timeout: 60_000 }, () => {
     await assert.rejects(api.verifyAccessToken({ token, requiredScopes: 'write:messages' }), InsufficientScopeError);
   });
 
+  test("a user token for the API also names <issuer>userinfo in aud (as Auth0's): verifies for the API, is refused by another", async () => {
+    const token = await userToken();
+    const claims = await new ApiClient({ domain: tenant.domain, audience }).verifyAccessToken({ token });
+    assert.deepEqual(claims.aud, [audience, `${tenant.issuer}userinfo`]);
+    const other = new ApiClient({ domain: tenant.domain, audience: tenant.info.apis.analytics });
+    await assert.rejects(other.verifyAccessToken({ token }), (error) => error instanceof InvalidTokenError && /aud/.test(error.error_description));
+  });
+
   test('a token for another API is invalid_token', async () => {
     const api = new ApiClient({ domain: tenant.domain, audience });
     const token = await userToken({ api: tenant.info.apis.analytics, scope: 'read:analytics' });

@@ -148,4 +148,28 @@ describe('tenant: DPoP', () => {
     const bearer = await fetch(`${tenant.issuer}userinfo`, { headers: { authorization: `Bearer ${tokens.data.access_token}` } });
     assert.equal(bearer.status, 401);
   });
+
+  it('serves /userinfo to a DPoP-bound API token (aud: the API and <issuer>userinfo) with a fresh proof only', async () => {
+    const key = await dpopKey();
+    const flow = await authorize(new Browser(tenant.domain), tenant, { params: { audience: api, scope: 'openid email read:messages' } });
+    const tokens = await tokenRequest(tenant, {
+      grant_type: 'authorization_code', client_id: spa, code: flow.params.get('code'),
+      code_verifier: flow.tx.verifier, redirect_uri: flow.tx.redirectUri,
+    }, { headers: { dpop: await proof(key) } });
+    assert.equal(tokens.status, 200, tokens.text);
+    const claims = decodeJwt(tokens.data.access_token);
+    assert.deepEqual(claims.aud, [api, `${tenant.issuer}userinfo`]);
+    assert.equal(claims.cnf.jkt, key.jkt);
+    const ath = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(tokens.data.access_token))).toString('base64url');
+    const userinfoProof = await new SignJWT({ htm: 'GET', htu: `${tenant.issuer}userinfo`, jti: randomUUID(), ath })
+      .setProtectedHeader({ typ: 'dpop+jwt', alg: 'ES256', jwk: key.jwk }).setIssuedAt().sign(key.privateKey);
+    const call = (headers) => fetch(`${tenant.issuer}userinfo`, { headers });
+    const response = await call({ authorization: `DPoP ${tokens.data.access_token}`, dpop: userinfoProof });
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { sub: 'auth0|alice', email: 'alice@example.com', email_verified: true });
+    const replayed = await call({ authorization: `DPoP ${tokens.data.access_token}`, dpop: userinfoProof });
+    assert.equal(replayed.status, 401);
+    assert.match(replayed.headers.get('www-authenticate'), /^DPoP error="invalid_token"/);
+    assert.equal((await call({ authorization: `Bearer ${tokens.data.access_token}` })).status, 401);
+  });
 });

@@ -28,8 +28,8 @@ before(async () => {
 after(() => tenant.close());
 
 /** A redirect login as the user would do it: the authorize URL, the login form, back to the app. */
-async function signIn(browser) {
-  const request = await client.createSigninRequest({});
+async function signIn(browser, args = {}) {
+  const request = await client.createSigninRequest(args);
   let page = await browser.navigate(request.url);
   assert.match(page.url.pathname, /^\/u\/login\//, 'the tenant shows its login page');
   const { username, password } = tenant.info.users.alice;
@@ -73,6 +73,27 @@ test('redirect login with PKCE, the callback, renew by refresh token, revoke, si
   const form = logout.html?.match(/<form[^>]*action="([^"]+)"/)?.[1];
   const back = form ? await browser.navigate(form.replace(/&amp;/g, '&'), { method: 'POST', form: Object.fromEntries([...logout.html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2]])) }) : logout;
   assert.equal(back.url.origin, APP_ORIGIN);
+});
+
+test('a login for an API (audience): the access token is for the API and <issuer>userinfo, so loadUserInfo works', { timeout: 30_000 }, async () => {
+  const api = tenant.info.apis.default;
+  const { callback } = await signIn(new Browser(tenant.domain), {
+    scope: 'openid profile email read:messages', extraQueryParams: { audience: api },
+  });
+  const user = await client.processSigninResponse(callback);
+  const { aud, scope } = JSON.parse(Buffer.from(user.access_token.split('.')[1], 'base64url').toString());
+  assert.deepEqual(aud, [api, `${tenant.issuer}userinfo`]);
+  assert.equal(scope, 'read:messages');
+  assert.equal(user.profile.email, tenant.info.users.alice.email); // from /userinfo, with the API's token
+  // Another client's API token (client credentials: no user, no openid) is still refused there.
+  const { clientId, clientSecret } = tenant.info.clients.confidential;
+  const m2m = await (await fetch(`${tenant.issuer}oauth/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, audience: api }),
+  })).json();
+  assert.ok(m2m.access_token);
+  const refused = await fetch(`${tenant.issuer}userinfo`, { headers: { authorization: `Bearer ${m2m.access_token}` } });
+  assert.equal(refused.status, 401);
 });
 
 test("the silent iframe's no-session answer (web_message, prompt=none) is a 200 page posting login_required", { timeout: 20_000 }, async () => {

@@ -47,6 +47,11 @@ describe('tenant: custom token exchange', () => {
     const at = (await jwtVerify(tokens.data.access_token, keySet, { issuer: tenant.issuer, audience: tenant.info.apis.default })).payload;
     assert.equal(at.sub, 'auth0|alice');
     assert.equal(at.scope, 'read:messages');
+    // As a login's: for the API and <issuer>userinfo, and usable there.
+    assert.deepEqual(at.aud, [tenant.info.apis.default, `${tenant.issuer}userinfo`]);
+    const userinfo = await fetch(`${tenant.issuer}userinfo`, { headers: { authorization: `Bearer ${tokens.data.access_token}` } });
+    assert.equal(userinfo.status, 200);
+    assert.equal((await userinfo.json()).email, 'alice@example.com');
     const refreshed = await tokenRequest(tenant, { grant_type: 'refresh_token', client_id: spa, refresh_token: tokens.data.refresh_token });
     assert.equal(refreshed.status, 200, refreshed.text);
   });

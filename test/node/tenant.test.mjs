@@ -2,7 +2,7 @@
 // tokens verified with jose against the tenant's JWKS, refresh rotation, logout, organizations.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { SignJWT, createLocalJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, jwtVerify } from 'jose';
 import { startTenant } from '../../demo/tenant/index.js';
 import { APP_ORIGIN, CALLBACK, Browser, authorize, formFields, login, tokenRequest } from '../support/tenant-flow.mjs';
 
@@ -248,7 +248,7 @@ describe('tenant: refresh tokens', () => {
     assert.ok(refreshed.data.refresh_token);
     assert.notEqual(refreshed.data.refresh_token, first);
     assert.equal(refreshed.data.scope, 'openid profile email offline_access read:messages');
-    assert.equal(decodeJwt(refreshed.data.access_token).aud, api);
+    assert.deepEqual(decodeJwt(refreshed.data.access_token).aud, [api, `${tenant.issuer}userinfo`]);
     const claims = await verifyIdToken(refreshed.data.id_token);
     assert.equal(claims.sub, 'auth0|alice');
   });
@@ -294,12 +294,12 @@ describe('tenant: refresh tokens', () => {
     // The rotated token still serves the first API, by default and by name.
     const back = await tokenRequest(tenant, { grant_type: 'refresh_token', client_id: spa, refresh_token: other.data.refresh_token });
     assert.equal(back.status, 200, back.text);
-    assert.equal(decodeJwt(back.data.access_token).aud, api);
+    assert.deepEqual(decodeJwt(back.data.access_token).aud, [api, `${tenant.issuer}userinfo`]);
     assert.equal(decodeJwt(back.data.access_token).scope, 'read:messages');
     const again = await tokenRequest(tenant, {
       grant_type: 'refresh_token', client_id: spa, refresh_token: back.data.refresh_token, audience: analytics,
     });
-    assert.equal(decodeJwt(again.data.access_token).aud, analytics);
+    assert.deepEqual(decodeJwt(again.data.access_token).aud, [analytics, `${tenant.issuer}userinfo`]);
   });
 
   it('MRRT: refuses an API outside the client\'s policy', async () => {
@@ -475,5 +475,61 @@ describe('tenant: signing key rotation', () => {
     assert.deepEqual(keys.map((k) => k.kid).sort(), [oldKid, newKid].sort());
     await verifyIdToken(before.data.id_token);
     await verifyIdToken(afterRotation.data.id_token);
+  });
+});
+
+describe('tenant: an API access token at /userinfo (Auth0 adds <issuer>userinfo to its aud)', () => {
+  const userinfo = (token, headers = {}) => fetch(`${tenant.issuer}userinfo`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+
+  it('lists the API and <issuer>userinfo in aud when openid is asked for; /userinfo answers the user\'s claims', async () => {
+    const tokens = await login(new Browser(tenant.domain), tenant, {
+      params: { audience: api, scope: 'openid profile email read:messages offline_access' },
+    });
+    assert.equal(tokens.status, 200, tokens.text);
+    const { payload } = await jwtVerify(tokens.data.access_token, await jwks(), { issuer: tenant.issuer, audience: api });
+    assert.deepEqual(payload.aud, [api, `${tenant.issuer}userinfo`]);
+    assert.equal(payload.scope, 'read:messages');
+    const response = await userinfo(tokens.data.access_token, { origin: APP_ORIGIN });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), APP_ORIGIN);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const user = await response.json();
+    assert.equal(user.sub, 'auth0|alice');
+    assert.equal(user.email, 'alice@example.com');
+    assert.equal(user.name, tenant.info.users.alice.name);
+
+    // The refreshed token is for both audiences too.
+    const renewed = await tokenRequest(tenant, { grant_type: 'refresh_token', client_id: spa, refresh_token: tokens.data.refresh_token });
+    assert.equal(renewed.status, 200, renewed.text);
+    assert.deepEqual(decodeJwt(renewed.data.access_token).aud, [api, `${tenant.issuer}userinfo`]);
+    assert.equal((await (await userinfo(renewed.data.access_token)).json()).sub, 'auth0|alice');
+  });
+
+  it('releases only the claims of the OpenID scopes granted with the token', async () => {
+    const tokens = await login(new Browser(tenant.domain), tenant, { params: { audience: api, scope: 'openid read:messages' } });
+    const response = await userinfo(tokens.data.access_token);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { sub: 'auth0|alice' });
+  });
+
+  it('refuses a token for an API without the userinfo audience (client credentials), a forged one and a tampered one', async () => {
+    const { clientId, clientSecret } = tenant.info.clients.confidential;
+    const m2m = await tokenRequest(tenant, { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, audience: api });
+    assert.equal(m2m.status, 200, m2m.text);
+    assert.equal(decodeJwt(m2m.data.access_token).aud, api);
+    const refused = await userinfo(m2m.data.access_token);
+    assert.equal(refused.status, 401);
+    assert.match(refused.headers.get('www-authenticate'), /^Bearer error="invalid_token"/);
+    assert.equal((await refused.json()).error, 'invalid_token');
+
+    const tokens = await login(new Browser(tenant.domain), tenant, { params: { audience: api, scope: 'openid email read:messages' } });
+    const [header, body, signature] = tokens.data.access_token.split('.');
+    const claims = decodeJwt(tokens.data.access_token);
+    const forgedBody = Buffer.from(JSON.stringify({ ...claims, sub: 'auth0|bob' })).toString('base64url');
+    assert.equal((await userinfo(`${header}.${forgedBody}.${signature}`)).status, 401, 'payload changed, signature kept');
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT(claims).setProtectedHeader(decodeProtectedHeader(tokens.data.access_token)).sign(privateKey);
+    assert.equal((await userinfo(forged)).status, 401, 'signed by a key outside the JWKS');
+    assert.equal((await userinfo(`${header}.${body}.${signature}`)).status, 200, 'the genuine token still works');
   });
 });
