@@ -6,11 +6,8 @@ import type { CacheEntry, CacheKeyParts, IdTokenEntry } from './cache/cache-entr
 import { getCookie } from './cookies.js';
 import { GenericError } from './errors.js';
 import { tokenLockName, withLock } from './lock.js';
-import { refreshTokens } from './refresh/refresh-grant.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
 import { endLocalSession } from './session-events.js';
-import { exchangeCode, grantTokens } from './session-writer.js';
-import { runSilentIframe } from './silent-iframe.js';
 import type { GetTokenSilentlyOptions, GetTokenSilentlyVerboseResponse } from './types.js';
 
 /** The flights under way, by audience, scope and cache mode. */
@@ -98,7 +95,8 @@ async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutIn
 }
 
 /** The refresh-token grant for `params`' audience and scope, answered into the cache. */
-function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams): Promise<GetTokenSilentlyVerboseResponse> {
+async function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams): Promise<GetTokenSilentlyVerboseResponse> {
+  const [{ refreshTokens }, { grantTokens }] = await Promise.all([import('./refresh/refresh-grant.js'), import('./session-writer.js')]);
   const wanted = { audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope, redirect_uri: params.redirect_uri ?? window.location.origin };
   return refreshTokens(
     {
@@ -118,6 +116,7 @@ export async function tokenFromIframe(ctx: ClientContext, params: ResolvedParams
   // Without an organization of its own, silent authentication asks for the last login's one.
   const organization = params.organization ?? (getCookie(ctx.orgHint) || undefined);
   const request = await authorizeRequest(ctx, { ...params, organization, prompt: 'none' }, 'web_message');
+  const [{ runSilentIframe }, { exchangeCode }] = await Promise.all([import('./silent-iframe.js'), import('./session-writer.js')]);
   const timeout = timeoutInSeconds ?? ctx.options.authorizeTimeoutInSeconds;
   const code = await runSilentIframe(request.url, ctx.tenantOrigin, request.state, timeout);
   return exchangeCode(ctx, code, { ...request, silent: true }, organization, maxAge(params));

@@ -128,7 +128,7 @@ async function both(fn) {
   return out;
 }
 
-const rows = [...sizeRows(root, SPA_SDK_BUNDLE)];
+const rows = [...sizeRows(root, { spa: SPA_SDK_BUNDLE })];
 /** Our own calls that failed: the table is still printed, and the run exits non-zero. */
 const failures = [];
 try {
