@@ -15,7 +15,7 @@ import { checkFetcherConfig } from './fetcher-config.js';
 import type { CustomTokenExchangeOptions, TokenEndpointResponse } from './token-exchange.js';
 import { tokenLockName, withLock } from './lock.js';
 import { endLocalSession, onSessionEvent } from './session-events.js';
-import { silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
+import { peekToken, silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
 import { TransactionStore, type ConnectTransaction } from './transaction-store.js';
 import type { ConnectAccountRedirectResult, ConnectApi, RedirectConnectAccountOptions } from './connect/connect-account.js';
 import type { ApiAnswer } from './connect/my-account-api.js';
@@ -210,6 +210,8 @@ export class Auth0Client {
   async getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<GetTokenSilentlyVerboseResponse>;
   async getTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
   async getTokenSilently(options: GetTokenSilentlyOptions = {}): Promise<any> {
+    const cached = peekToken(this.#ctx, options);
+    if (cached) return cached;
     const result = await silentToken(this.#ctx, this.#inFlight, options);
     return options.detailedResponse ? result : result?.access_token;
   }

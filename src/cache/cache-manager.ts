@@ -26,12 +26,13 @@ export class CacheManager {
   readonly #now: () => number | Promise<number>;
   readonly #manifest?: KeyManifest;
 
-  /** Whether `get` answers synchronously: only the built-in caches are known to. */
-  readonly #syncCache: boolean;
+  /** The hot path's synchronous read, for the built-in caches (LocalStorageCache: its parsed copy). */
+  readonly #peekRead?: (key: string) => unknown;
 
   constructor(cache: ICache, clientId: string, now: () => number | Promise<number>) {
     this.#cache = cache;
-    this.#syncCache = cache instanceof InMemoryCache || cache instanceof LocalStorageCache;
+    if (cache instanceof LocalStorageCache) this.#peekRead = (key) => cache.peek(key);
+    else if (cache instanceof InMemoryCache) this.#peekRead = (key) => cache.get(key);
     this.#now = now;
     if (!cache.allKeys) this.#manifest = new KeyManifest(cache, clientId);
   }
@@ -44,15 +45,17 @@ export class CacheManager {
    * The hot path of `getTokenSilently`: a live entry under the exact key and the ID token, read
    * without awaiting — when the cache and the clock answer synchronously (the built-in caches do).
    * Anything else (a promise, no exact key, an entry near expiry) is `undefined`: the caller then
-   * takes the full path through `get`, which applies every rule.
+   * takes the full path through `get`, which applies every rule. `key` is `cacheKey(parts)`, when
+   * the caller keeps it.
    */
-  peek(parts: CacheKeyParts): { entry: Partial<CacheEntry>; idToken: IdTokenEntry } | undefined {
-    if (!this.#syncCache) return undefined;
+  peek(parts: CacheKeyParts, key?: string): { entry: Partial<CacheEntry>; idToken: IdTokenEntry } | undefined {
+    const read = this.#peekRead;
+    if (!read) return undefined;
     const now = this.#now();
     if (typeof now !== 'number') return undefined;
-    const wrapped = this.#cache.get<WrappedCacheEntry>(cacheKey(parts)) as WrappedCacheEntry | undefined;
+    const wrapped = read(key ?? cacheKey(parts)) as WrappedCacheEntry | undefined;
     if (!wrapped?.body?.access_token || wrapped.expiresAt - EXPIRY_MARGIN_SECONDS < Math.floor(now / 1000)) return undefined;
-    const idToken = this.#cache.get<IdTokenEntry>(idTokenKey(parts.clientId)) as IdTokenEntry | undefined;
+    const idToken = read(idTokenKey(parts.clientId)) as IdTokenEntry | undefined;
     return idToken?.id_token && idToken.decodedToken ? { entry: wrapped.body, idToken } : undefined;
   }
 

@@ -1,25 +1,42 @@
 import { CACHE_KEY_PREFIX, type ICache } from './cache-entry.js';
+import { changed, ReadCopy } from './read-copy.js';
 
 /**
  * `cacheLocation: 'localstorage'`: entries survive reloads and are shared by the origin's tabs, and
  * so are readable by any script on the origin — choose it knowingly (XSS exposure).
  */
 export class LocalStorageCache implements ICache {
+  readonly #copy = new ReadCopy();
+
   get<T>(key: string): T | undefined {
     const json = localStorage.getItem(key);
-    if (!json) return undefined;
+    let value: T | undefined;
     try {
-      return JSON.parse(json) as T;
+      value = json ? (JSON.parse(json) as T) : undefined;
     } catch {
-      return undefined; // written by someone else: treat as absent
+      value = undefined; // written by someone else: treat as absent
     }
+    this.#copy.keep(key, value);
+    return value;
+  }
+
+  /**
+   * `get` answered from the parsed copy while localStorage has not changed under `key` (as far as
+   * this page can know: its own writes and other tabs' `storage` events). The engine's hot path.
+   * The value is shared: read it, never change it.
+   */
+  peek<T>(key: string): T | undefined {
+    const copy = this.#copy.read(key);
+    return copy ? (copy.value as T | undefined) : this.get<T>(key);
   }
 
   set<T>(key: string, entry: T): void {
+    changed(key);
     localStorage.setItem(key, JSON.stringify(entry));
   }
 
   remove(key: string): void {
+    changed(key);
     localStorage.removeItem(key);
   }
 

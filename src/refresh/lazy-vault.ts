@@ -16,6 +16,11 @@ export class LazyVault implements RefreshTokenVault {
     return (this.#vault ??= this.#make());
   }
 
+  /** Starts loading the vault's code now (e.g. while a lock is awaited); a failure shows on use. */
+  preload(): void {
+    this.#load().catch(() => undefined);
+  }
+
   async find(audience: string, scope: string, useMrrt: boolean): Promise<FoundRefreshToken | undefined> {
     return (await this.#load()).find(audience, scope, useMrrt);
   }
