@@ -1,25 +1,17 @@
-// The SPA SDK to compare with: its published, self-contained bundle, fetched from the npm
-// registry with `npm pack` (the package itself does not install here: a dependency version is
-// missing from the registry) into an ignored folder, once.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// The peers to compare with, from node_modules (devDependencies): the SPA SDK's published,
+// self-contained bundle and oidc-client-ts's minified browser bundle — the files a page would load.
+import { existsSync, readFileSync } from 'node:fs';
 
-export const SPA_SDK_VERSION = '2.28.3';
-const folder = new URL('./.spa-sdk/', import.meta.url).pathname;
-export const SPA_SDK_BUNDLE = join(folder, 'package/dist/auth0-spa-js.production.js');
-/** Where the bench server serves it from, relative to the repository root. */
-export const SPA_SDK_URL_PATH = '/test/bench/.spa-sdk/package/dist/auth0-spa-js.production.js';
+const root = new URL('../../', import.meta.url).pathname;
+const versionOf = (name) => JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, 'utf8')).version;
 
-export function ensureSpaSdk() {
-  if (existsSync(SPA_SDK_BUNDLE)) return SPA_SDK_BUNDLE;
-  mkdirSync(folder, { recursive: true });
-  execFileSync('npm', ['pack', `@auth0/auth0-spa-js@${SPA_SDK_VERSION}`, '--pack-destination', folder], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const tarball = readdirSync(folder).find((name) => name.endsWith('.tgz'));
-  if (!tarball) throw new Error('npm pack wrote no tarball');
-  execFileSync('tar', ['xzf', join(folder, tarball), '-C', folder]);
-  if (!existsSync(SPA_SDK_BUNDLE)) throw new Error(`${SPA_SDK_BUNDLE} missing from the package`);
-  return SPA_SDK_BUNDLE;
+export const SPA_SDK_BUNDLE = `${root}node_modules/@auth0/auth0-spa-js/dist/auth0-spa-js.production.js`;
+export const OIDC_CLIENT_BUNDLE = `${root}node_modules/oidc-client-ts/dist/browser/oidc-client-ts.min.js`;
+
+/** The installed versions; throws when a peer is missing (`npm install` first). */
+export function peerVersions() {
+  for (const file of [SPA_SDK_BUNDLE, OIDC_CLIENT_BUNDLE]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm install`);
+  }
+  return { spa: versionOf('@auth0/auth0-spa-js'), oidc: versionOf('oidc-client-ts') };
 }
