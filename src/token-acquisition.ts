@@ -2,7 +2,7 @@
 // in this tab, under a Web Lock shared by the origin's tabs, to the refresh-token grant or the
 // silent iframe.
 import { authorizeRequest, maxAge, mergeParams, tokenResponse, type ClientContext, type ResolvedParams } from './client-context.js';
-import { cacheKey, type CacheEntry, type CacheKeyParts, type IdTokenEntry } from './cache/cache-entry.js';
+import { cacheKey, idTokenKey, type CacheEntry, type CacheKeyParts, type IdTokenEntry } from './cache/cache-entry.js';
 import { getCookie } from './cookies.js';
 import { GenericError } from './errors.js';
 import { tokenLockName, withLock } from './lock.js';
@@ -14,8 +14,14 @@ import type { GetTokenSilentlyOptions, GetTokenSilentlyVerboseResponse } from '.
 /** The flights under way, by audience, scope and cache mode. */
 export type Flights = Map<string, Promise<GetTokenSilentlyVerboseResponse>>;
 
-/** The cache key of the parameters every call without any shares (`ctx.defaultParams`), computed once. */
-const defaultKeys = new WeakMap<object, { keyParts: CacheKeyParts; key: string }>();
+/** The cache keys of the parameters every call without any shares (`ctx.defaultParams`), computed once. */
+interface DefaultKeys {
+  params: object;
+  keyParts: CacheKeyParts;
+  key: string;
+  idKey: string;
+}
+const defaultKeys = new WeakMap<ClientContext, DefaultKeys>();
 
 /**
  * `getTokenSilently`'s hot path, synchronous: a live token under the exact key with the ID token,
@@ -24,21 +30,20 @@ const defaultKeys = new WeakMap<object, { keyParts: CacheKeyParts; key: string }
  */
 export function peekToken(ctx: ClientContext, options: GetTokenSilentlyOptions): GetTokenSilentlyVerboseResponse | string | undefined {
   if (options.cacheMode === 'off') return undefined;
-  let keyParts: CacheKeyParts;
-  let key: string | undefined;
+  let hit;
   if (options.authorizationParams) {
     const params = mergeParams(ctx, options.authorizationParams);
-    keyParts = { clientId: ctx.options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope };
+    hit = ctx.cacheManager.peek({ clientId: ctx.options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope });
   } else {
     const params = (ctx.defaultParams ??= Object.freeze(mergeParams(ctx)));
-    let known = defaultKeys.get(params);
-    if (!known) {
-      const parts = { clientId: ctx.options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope };
-      defaultKeys.set(params, (known = { keyParts: parts, key: cacheKey(parts) }));
+    let known = defaultKeys.get(ctx);
+    if (known?.params !== params) {
+      const { clientId } = ctx.options;
+      const keyParts = { clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope };
+      defaultKeys.set(ctx, (known = { params, keyParts, key: cacheKey(keyParts), idKey: idTokenKey(clientId) }));
     }
-    ({ keyParts, key } = known);
+    hit = ctx.cacheManager.peek(known.keyParts, known.key, known.idKey);
   }
-  const hit = ctx.cacheManager.peek(keyParts, key);
   if (!hit) return undefined;
   if (options.detailedResponse) return cachedResponse(ctx, hit.entry, hit.idToken);
   ctx.session.set('authenticated', hit.idToken.decodedToken.user);

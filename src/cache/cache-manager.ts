@@ -45,17 +45,17 @@ export class CacheManager {
    * The hot path of `getTokenSilently`: a live entry under the exact key and the ID token, read
    * without awaiting — when the cache and the clock answer synchronously (the built-in caches do).
    * Anything else (a promise, no exact key, an entry near expiry) is `undefined`: the caller then
-   * takes the full path through `get`, which applies every rule. `key` is `cacheKey(parts)`, when
-   * the caller keeps it.
+   * takes the full path through `get`, which applies every rule. `key` and `idKey` are
+   * `cacheKey(parts)` and `idTokenKey(parts.clientId)`, when the caller keeps them.
    */
-  peek(parts: CacheKeyParts, key?: string): { entry: Partial<CacheEntry>; idToken: IdTokenEntry } | undefined {
+  peek(parts: CacheKeyParts, key?: string, idKey?: string): { entry: Partial<CacheEntry>; idToken: IdTokenEntry } | undefined {
     const read = this.#peekRead;
     if (!read) return undefined;
     const now = this.#now();
     if (typeof now !== 'number') return undefined;
     const wrapped = read(key ?? cacheKey(parts)) as WrappedCacheEntry | undefined;
     if (!wrapped?.body?.access_token || wrapped.expiresAt - EXPIRY_MARGIN_SECONDS < Math.floor(now / 1000)) return undefined;
-    const idToken = read(idTokenKey(parts.clientId)) as IdTokenEntry | undefined;
+    const idToken = read(idKey ?? idTokenKey(parts.clientId)) as IdTokenEntry | undefined;
     return idToken?.id_token && idToken.decodedToken ? { entry: wrapped.body, idToken } : undefined;
   }
 

@@ -20,7 +20,7 @@ import { formatTable, withRatios } from './table.mjs';
 const smoke = process.argv.includes('--smoke');
 const N = smoke
   ? { cacheCalls: 200, cacheMs: 1000, burst: 5, tabs: 2, perTab: 3, coldLoads: 2, proofs: 20, proofMs: 1000, verify: 20, verifyMs: 1000 }
-  : { cacheCalls: 200000, cacheMs: 5000, burst: 50, tabs: 3, perTab: 20, coldLoads: 10, proofs: 3000, proofMs: 5000, verify: 5000, verifyMs: 5000 };
+  : { cacheCalls: 2_000_000, cacheMs: 5000, burst: 50, tabs: 3, perTab: 20, coldLoads: 10, proofs: 3000, proofMs: 5000, verify: 5000, verifyMs: 5000 };
 const STEP_TIMEOUT_MS = 30_000;
 const SDKS = ['ours', 'spa'];
 
