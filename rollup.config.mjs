@@ -1,8 +1,18 @@
-// The two single-file minified ES modules for CDN and CMS use (DESIGN.md §2). Both are
-// self-contained: every dependency is bundled, nothing is left to a second request.
+// The two minified ES module bundles for CDN and CMS use (DESIGN.md §2): `dist/engine.min.js` and
+// `dist/auth0-elements.min.js`, each one `<script type="module">` or one `import`. What a page
+// needs on load is in the entry's core chunk; what it may need later (the token endpoint and ID
+// token checks, the refresh-token vaults and the worker's source, DPoP, the fetcher, connected
+// accounts) is in chunks in `dist/chunks/`, loaded on first use through relative imports, so the
+// bundle works from any folder.
+//
+// The entry file itself only re-exports its core chunk (`chunks/kit-….js`, `chunks/engine-….js`):
+// the lazy chunks import the core, never the entry, so an entry loaded under another URL (a
+// `?v=2` cache buster, a renamed file, two copies on one CMS page) shares one core — one set of
+// classes and state — with every chunk it loads.
 // Input is tsc's output in lib/ (scripts/build.mjs runs tsc first).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { resolve } from 'node:path';
 
 /**
  * Collapses the whitespace and comments inside the elements' style sheets — Lit css`…` templates
@@ -49,9 +59,58 @@ const nodeSafeLit = () => {
   };
 };
 
-const bundle = (input, file) => ({
+/** The lazy chunks: lib/src/ paths (without `.js`) by chunk name. */
+const LAZY = {
+  // Everything that talks to the tenant: authorize requests, the token endpoint, ID token
+  // verification (JWKS, RS256), the refresh grant and the cache vault, silent iframe, token
+  // exchange, logout and revocation URLs.
+  tokens: [
+    'authorize-url', 'pkce', 'random', 'http', 'token-endpoint', 'session-writer', 'id-token', 'jws', 'jwks',
+    'silent-iframe', 'token-exchange', 'logout-url', 'dpop/token-request',
+    'refresh/refresh-grant', 'refresh/vault', 'refresh/cache-vault', 'refresh/revoke-endpoint',
+  ],
+  // Memory mode with refresh tokens: the worker's client and the worker's own source.
+  worker: ['refresh/worker-client', 'refresh/token-worker'],
+  // useDpop: the key pair in IndexedDB, nonces, proofs.
+  dpop: ['dpop/dpop', 'dpop/key-store', 'dpop/nonce-store', 'dpop/proof', 'dpop/storage', 'dpop/thumbprint'],
+  fetcher: ['fetcher'],
+  connect: ['connect/connect-account', 'connect/my-account-api'],
+};
+const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [`/lib/src/${path}.js`, name])));
+
+/**
+ * Puts every module the entry imports statically into its core chunk `core`, and the lazy
+ * modules into their chunks; rollup decides for anything else (shared by lazy chunks only).
+ */
+function chunksOf(entry, core) {
+  const entryId = resolve(entry);
+  let statics;
+  return (id, { getModuleInfo }) => {
+    const lazy = lazyChunkOf.get(id.slice(id.indexOf('/lib/src/')));
+    if (lazy) return lazy;
+    if (!statics) {
+      statics = new Set();
+      const walk = (module) => {
+        if (statics.has(module)) return;
+        statics.add(module);
+        for (const next of getModuleInfo(module)?.importedIds ?? []) walk(next);
+      };
+      walk(entryId);
+    }
+    return statics.has(id) ? core : undefined;
+  };
+}
+
+const bundle = (input, file, core) => ({
   input,
-  output: { file, format: 'es', inlineDynamicImports: true, sourcemap: false },
+  output: {
+    dir: 'dist',
+    entryFileNames: file,
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    manualChunks: chunksOf(input, core),
+    format: 'es',
+    sourcemap: false,
+  },
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'default'] }),
     minifyCss(),
@@ -64,13 +123,16 @@ const bundle = (input, file) => ({
       // short names too. Lit's own internals are `_$…` and public API has no leading underscore.
       mangle: { properties: { regex: /^_[a-z]/ } },
       format: { comments: false },
+      // One name map for every chunk of the bundle: a mangled property keeps its name across them.
+      nameCache: {},
+      maxWorkers: 1,
     }),
   ],
 });
 
 export default [
-  bundle('lib/src/engine.js', 'dist/engine.min.js'),
-  bundle('lib/components/index.js', 'dist/auth0-elements.min.js'),
+  bundle('lib/src/engine.js', 'engine.min.js', 'engine'),
+  bundle('lib/components/index.js', 'auth0-elements.min.js', 'kit'),
   // The refresh-token worker as a file of its own, for strict CSPs (the `workerUrl` option): a
   // classic script, since `new Worker(url)` loads classic workers.
   {

@@ -1,5 +1,6 @@
 // npm run build: tsc → lib/ (ES modules + .d.ts for bundler users), then rollup → dist/ (the two
-// single-file minified bundles). The Node server entry compiles with Node's types.
+// minified bundles, each an entry file with its chunks in dist/chunks/, and the worker file). The
+// Node server entry compiles with Node's types.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 

@@ -3,24 +3,23 @@
 import { authorizeRequest, createContext, maxAge, mergeParams, type ClientContext } from './client-context.js';
 import { AuthenticationError, GenericError, PopupOpenError } from './errors.js';
 import type { IdToken, User } from './id-token.js';
-import { buildLogoutUrl } from './logout-url.js';
 import type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
 import { unsupportedClient } from './sdk-surface.js';
 import { getCookie, setCookie } from './cookies.js';
 import type { SessionListener, SessionState } from './state.js';
-import type { Dpop } from './dpop/dpop.js';
+import type { LazyDpop } from './dpop/lazy-dpop.js';
 import type { DpopProofParams } from './dpop/proof.js';
-import { createFetcher, type CustomFetchMinimalOutput, type Fetcher, type FetcherConfig } from './fetcher.js';
-import { tokenExchangeGrant, type CustomTokenExchangeOptions, type TokenEndpointResponse } from './token-exchange.js';
+import type { CustomFetchMinimalOutput, Fetcher, FetcherConfig } from './fetcher.js';
+import { checkFetcherConfig } from './fetcher-config.js';
+import type { CustomTokenExchangeOptions, TokenEndpointResponse } from './token-exchange.js';
 import { tokenLockName, withLock } from './lock.js';
 import { endLocalSession, onSessionEvent } from './session-events.js';
-import { exchangeCode, grantTokens } from './session-writer.js';
-import { silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
+import { peekToken, silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
 import { TransactionStore, type ConnectTransaction } from './transaction-store.js';
-import { finishConnect, startConnect, type ConnectAccountRedirectResult, type ConnectApi, type RedirectConnectAccountOptions } from './connect/connect-account.js';
-import { CONNECT_SCOPE, MY_ACCOUNT_NONCE_ID, myAccountAudience, myAccountPost, timedFetch, type ApiAnswer } from './connect/my-account-api.js';
+import type { ConnectAccountRedirectResult, ConnectApi, RedirectConnectAccountOptions } from './connect/connect-account.js';
+import type { ApiAnswer } from './connect/my-account-api.js';
 import type {
   GetTokenSilentlyOptions,
   GetTokenSilentlyVerboseResponse,
@@ -125,6 +124,7 @@ export class Auth0Client {
         if (error) throw new AuthenticationError(error, query.get('error_description') || error, state!, transaction.appState);
         if (!transaction.code_verifier || transaction.state !== state) throw new GenericError('state_mismatch', 'Invalid state');
         if (!code) throw new GenericError('missing_callback_params', 'The login answer has no code.');
+        const { exchangeCode } = await import('./session-writer.js');
         await exchangeCode(this.#ctx, code, transaction, transaction.organization, transaction.max_age);
         return { appState: transaction.appState, response_type: 'code' };
       }
@@ -133,7 +133,8 @@ export class Auth0Client {
       throw e;
     }
     try {
-      return await finishConnect<TAppState>(this.#myAccountApi(true), query!, connect!);
+      const { finishConnect } = await import('./connect/connect-account.js');
+      return await finishConnect<TAppState>(await this.#myAccountApi(true), query!, connect!);
     } finally {
       // A fresh page load: settle the state as on any load (getting the token usually did).
       if (this.#ctx.session.state.status === 'loading') await this.checkSession().catch(() => undefined);
@@ -154,14 +155,16 @@ export class Auth0Client {
    */
   async connectAccountWithRedirect<TAppState = any>(options: RedirectConnectAccountOptions<TAppState>): Promise<void> {
     const redirectUri = this.#ctx.options.authorizationParams.redirect_uri ?? window.location.origin;
-    const { url, transaction } = await startConnect(this.#myAccountApi(false), options, redirectUri);
+    const { startConnect } = await import('./connect/connect-account.js');
+    const { url, transaction } = await startConnect(await this.#myAccountApi(false), options, redirectUri);
     this.#transactions.create(transaction);
     if (options.openUrl) await options.openUrl(url);
     else window.location.assign(url);
   }
 
   /** The My Account API's calls on a fetcher with its token (`Authorization: DPoP` and a proof with `useDpop`). */
-  #myAccountApi(afterRedirect: boolean): ConnectApi {
+  async #myAccountApi(afterRedirect: boolean): Promise<ConnectApi> {
+    const { CONNECT_SCOPE, MY_ACCOUNT_NONCE_ID, myAccountAudience, myAccountPost, timedFetch } = await import('./connect/my-account-api.js');
     const { domainUrl } = this.#ctx.options;
     const authorizationParams = { audience: myAccountAudience(domainUrl), scope: CONNECT_SCOPE };
     const fetcher = this.createFetcher<ApiAnswer>({
@@ -232,6 +235,8 @@ export class Auth0Client {
   async getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<GetTokenSilentlyVerboseResponse>;
   async getTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
   async getTokenSilently(options: GetTokenSilentlyOptions = {}): Promise<any> {
+    const cached = peekToken(this.#ctx, options);
+    if (cached) return cached;
     const result = await silentToken(this.#ctx, this.#inFlight, options);
     return options.detailedResponse ? result : result?.access_token;
   }
@@ -260,6 +265,7 @@ export class Auth0Client {
     const request = await authorizeRequest(this.#ctx, params, 'web_message');
     const timeout = config.timeoutInSeconds ?? this.#ctx.options.authorizeTimeoutInSeconds;
     const code = await runPopup(popup, request.url, this.#ctx.tenantOrigin, request.state, timeout);
+    const { exchangeCode } = await import('./session-writer.js');
     return exchangeCode(this.#ctx, code, request, params.organization, maxAge(params));
   }
 
@@ -289,6 +295,7 @@ export class Auth0Client {
     setCookie(this.#ctx.orgHint, undefined, this.#ctx.options);
     // The key the tokens were bound to goes with them; without IndexedDB there is nothing to delete.
     await this.#ctx.dpop?.clear().catch(() => undefined);
+    const { buildLogoutUrl } = await import('./logout-url.js');
     const url = buildLogoutUrl(this.#ctx.options.domainUrl, clientId, logoutParams, this.#ctx.options.auth0Client);
     if (openUrl) await openUrl(url);
     else if (openUrl !== false) window.location.assign(url);
@@ -343,6 +350,7 @@ export class Auth0Client {
     const call: AuthorizationParams = {};
     for (const key of ['audience', 'scope', 'organization'] as const) if (options?.[key] !== undefined) call[key] = options[key];
     const { audience, scope, organization } = mergeParams(this.#ctx, call);
+    const [{ tokenExchangeGrant }, { grantTokens }] = await Promise.all([import('./token-exchange.js'), import('./session-writer.js')]);
     const grant = tokenExchangeGrant(options, { audience, scope, organization });
     return grantTokens(this.#ctx, grant, { scope, audience: audience || DEFAULT_AUDIENCE }, organization, undefined, login);
   }
@@ -378,15 +386,19 @@ export class Auth0Client {
    * @throws TypeError naming a malformed config field.
    */
   createFetcher<TOutput extends CustomFetchMinimalOutput = Response>(config: FetcherConfig<TOutput> = {}): Fetcher<TOutput> {
-    return createFetcher(config, this, !!this.#ctx.dpop, ({ audience, scope } = {}) => {
+    checkFetcherConfig(config);
+    let fetcher: Promise<Fetcher<TOutput>> | undefined;
+    // The fetcher's code is a chunk of its own, loaded by the first request.
+    const load = async () => (await import('./fetcher.js')).createFetcher(config, this, !!this.#ctx.dpop, ({ audience, scope } = {}) => {
       const authorizationParams: AuthorizationParams = {};
       if (audience) authorizationParams.audience = audience;
       if (scope) authorizationParams.scope = Array.isArray(scope) ? scope.join(' ') : scope;
       return this.getTokenSilently({ authorizationParams, detailedResponse: true });
     });
+    return { fetchWithAuth: async (input, init, authParams) => (await (fetcher ??= load())).fetchWithAuth(input, init, authParams) };
   }
 
-  #dpopOrFail(): Dpop {
+  #dpopOrFail(): LazyDpop {
     if (!this.#ctx.dpop) throw new TypeError('Auth0Client: option `useDpop` must be true to use DPoP');
     return this.#ctx.dpop;
   }

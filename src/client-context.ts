@@ -1,16 +1,15 @@
 // What the client's flows share: its resolved options and the stores they read and write, built
 // once by the constructor and passed explicitly to the modules that carry out each flow.
-import { buildAuthorizeRequest, telemetry, type AuthorizeRequest } from './authorize-url.js';
+import type { AuthorizeRequest } from './authorize-url.js';
 import { CacheManager } from './cache/cache-manager.js';
 import type { ICache } from './cache/cache-entry.js';
 import { InMemoryCache } from './cache/in-memory-cache.js';
 import { LocalStorageCache } from './cache/local-storage-cache.js';
 import { organizationHint, sessionHint } from './cookies.js';
-import { Dpop } from './dpop/dpop.js';
+import { LazyDpop } from './dpop/lazy-dpop.js';
 import { resolveOptions, type Auth0ClientOptions, type AuthorizationParams, type ResolvedOptions } from './options.js';
-import { CacheVault } from './refresh/cache-vault.js';
+import { LazyVault } from './refresh/lazy-vault.js';
 import type { RefreshTokenVault } from './refresh/vault.js';
-import { WorkerVault } from './refresh/worker-client.js';
 import { baseScope, scopeFor, type BaseScopes } from './scope.js';
 import { SessionSync, type SessionEvent } from './session-sync.js';
 import { SessionStore } from './state.js';
@@ -31,7 +30,7 @@ export interface ClientContext {
   readonly cookie: string;
   readonly orgHint: string;
   readonly session: SessionStore;
-  readonly dpop?: Dpop;
+  readonly dpop?: LazyDpop;
   /** Where refresh tokens live: a Web Worker in memory mode, else the cache entries. */
   readonly vault: RefreshTokenVault;
   /** Tells the origin's other tabs about logins, refreshes and logouts. */
@@ -63,11 +62,13 @@ export function createContext(given: Auth0ClientOptions, onSessionEvent: (event:
     cookie: sessionHint(clientId),
     orgHint: organizationHint(clientId),
     session: new SessionStore(),
-    dpop: options.useDpop ? new Dpop(clientId, options.httpTimeoutInSeconds * 1000) : undefined,
-    vault:
+    dpop: options.useDpop ? new LazyDpop(clientId, options.httpTimeoutInSeconds * 1000) : undefined,
+    // Loaded when a token is first asked of the tenant (chunks beside the bundle).
+    vault: new LazyVault(
       options.useRefreshTokens && inMemory && typeof Worker === 'function'
-        ? new WorkerVault(options.domainUrl, options.workerUrl)
-        : new CacheVault(cacheManager, store, clientId),
+        ? async () => new (await import('./refresh/worker-client.js')).WorkerVault(options.domainUrl, options.workerUrl)
+        : async () => new (await import('./refresh/cache-vault.js')).CacheVault(cacheManager, store, clientId),
+    ),
     sync: new SessionSync(onSessionEvent),
     generation: 0,
     restores: false,
@@ -88,6 +89,7 @@ export function mergeParams(ctx: ClientContext, callParams: AuthorizationParams 
 export async function authorizeRequest(ctx: ClientContext, params: ResolvedParams, response_mode?: 'web_message'): Promise<AuthorizeRequest> {
   const redirect_uri = params.redirect_uri ?? (response_mode && window.location.origin);
   const dpop_jkt = await ctx.dpop?.thumbprint();
+  const { buildAuthorizeRequest, telemetry } = await import('./authorize-url.js');
   return buildAuthorizeRequest(ctx.options.domainUrl, ctx.options.clientId, { ...params, dpop_jkt, redirect_uri, auth0Client: telemetry(ctx.options.auth0Client) }, response_mode);
 }
 

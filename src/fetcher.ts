@@ -2,6 +2,7 @@
 // plus a fresh proof for DPoP-bound tokens (RFC 9449 §7.1), `Bearer` otherwise (RFC 6750 §2.1) —
 // and the resource server's nonces stored and retried on (RFC 9449 §9).
 import { UseDpopNonceError } from './errors.js';
+import { checkFetcherConfig, fail } from './fetcher-config.js';
 import type { DpopProofParams } from './dpop/proof.js';
 import type { GetTokenSilentlyVerboseResponse } from './types.js';
 
@@ -58,10 +59,6 @@ export interface Fetcher<TOutput extends CustomFetchMinimalOutput = Response> {
   fetchWithAuth(input: RequestInfo | URL, init?: RequestInit, authParams?: AuthParams): Promise<TOutput>;
 }
 
-const fail = (what: string): never => {
-  throw new TypeError(`createFetcher: ${what}`);
-};
-
 /** One header from any of the shapes a custom `fetch` may return, case-insensitively. */
 function header(headers: ResponseHeaders, name: string): string | undefined {
   if (typeof (headers as { get?: unknown }).get === 'function') return (headers as Headers).get(name) ?? undefined;
@@ -91,12 +88,8 @@ export function createFetcher<TOutput extends CustomFetchMinimalOutput = Respons
   useDpop: boolean,
   clientToken: (authParams?: AuthParams) => Promise<GetTokenSilentlyVerboseResponse>,
 ): Fetcher<TOutput> {
+  checkFetcherConfig(config);
   const { baseUrl, dpopNonceId, fetch: send, getAccessToken, detailedResponse } = config ?? {};
-  if (baseUrl !== undefined && (typeof baseUrl !== 'string' || !URL.canParse(baseUrl))) fail('`baseUrl` must be an absolute URL');
-  if (dpopNonceId !== undefined && (typeof dpopNonceId !== 'string' || !dpopNonceId)) fail('`dpopNonceId` must be a non-empty string');
-  for (const [name, value] of Object.entries({ fetch: send, getAccessToken })) {
-    if (value !== undefined && typeof value !== 'function') fail(`\`${name}\` must be a function`);
-  }
 
   /** The token and whether it is DPoP-bound, from whichever source supplies it. */
   async function token(authParams?: AuthParams): Promise<{ accessToken: string; dpop: boolean }> {

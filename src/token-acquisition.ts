@@ -2,19 +2,53 @@
 // in this tab, under a Web Lock shared by the origin's tabs, to the refresh-token grant or the
 // silent iframe.
 import { authorizeRequest, maxAge, mergeParams, tokenResponse, type ClientContext, type ResolvedParams } from './client-context.js';
-import type { CacheEntry, CacheKeyParts, IdTokenEntry } from './cache/cache-entry.js';
+import { cacheKey, idTokenKey, type CacheEntry, type CacheKeyParts, type IdTokenEntry } from './cache/cache-entry.js';
 import { getCookie } from './cookies.js';
 import { GenericError } from './errors.js';
 import { tokenLockName, withLock } from './lock.js';
-import { refreshTokens } from './refresh/refresh-grant.js';
+import { LazyVault } from './refresh/lazy-vault.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
 import { endLocalSession } from './session-events.js';
-import { exchangeCode, grantTokens } from './session-writer.js';
-import { runSilentIframe } from './silent-iframe.js';
 import type { GetTokenSilentlyOptions, GetTokenSilentlyVerboseResponse } from './types.js';
 
 /** The flights under way, by audience, scope and cache mode. */
 export type Flights = Map<string, Promise<GetTokenSilentlyVerboseResponse>>;
+
+/** The cache keys of the parameters every call without any shares (`ctx.defaultParams`), computed once. */
+interface DefaultKeys {
+  params: object;
+  keyParts: CacheKeyParts;
+  key: string;
+  idKey: string;
+}
+const defaultKeys = new WeakMap<ClientContext, DefaultKeys>();
+
+/**
+ * `getTokenSilently`'s hot path, synchronous: a live token under the exact key with the ID token,
+ * from a built-in cache (`CacheManager.peek`) — the token, or with `detailedResponse` the whole
+ * answer. `undefined` whenever the full path (`silentToken`) must decide.
+ */
+export function peekToken(ctx: ClientContext, options: GetTokenSilentlyOptions): GetTokenSilentlyVerboseResponse | string | undefined {
+  if (options.cacheMode === 'off') return undefined;
+  let hit;
+  if (options.authorizationParams) {
+    const params = mergeParams(ctx, options.authorizationParams);
+    hit = ctx.cacheManager.peek({ clientId: ctx.options.clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope });
+  } else {
+    const params = (ctx.defaultParams ??= Object.freeze(mergeParams(ctx)));
+    let known = defaultKeys.get(ctx);
+    if (known?.params !== params) {
+      const { clientId } = ctx.options;
+      const keyParts = { clientId, audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope };
+      defaultKeys.set(ctx, (known = { params, keyParts, key: cacheKey(keyParts), idKey: idTokenKey(clientId) }));
+    }
+    hit = ctx.cacheManager.peek(known.keyParts, known.key, known.idKey);
+  }
+  if (!hit) return undefined;
+  if (options.detailedResponse) return cachedResponse(ctx, hit.entry, hit.idToken);
+  ctx.session.set('authenticated', hit.idToken.decodedToken.user);
+  return hit.entry.access_token;
+}
 
 /** `getTokenSilently`'s work; `undefined` only for `cacheMode: 'cache-only'` without a live token. */
 export async function silentToken(ctx: ClientContext, inFlight: Flights, options: GetTokenSilentlyOptions): Promise<GetTokenSilentlyVerboseResponse | undefined> {
@@ -60,10 +94,18 @@ function cachedResponse(ctx: ClientContext, entry: Partial<CacheEntry>, idToken:
 async function lockedToken(ctx: ClientContext, params: ResolvedParams, keyParts: CacheKeyParts, bypassCache: boolean, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
   const seen = bypassCache ? (await ctx.cacheManager.get(keyParts))?.access_token : undefined;
   const waitMs = (timeoutInSeconds ?? ctx.options.authorizeTimeoutInSeconds) * 1000;
-  return withLock(tokenLockName(ctx.options.clientId), waitMs, async () => {
-    await ctx.vault.catchUp();
+  // The network path's code (a chunk) loads while the lock is awaited, not while it is held.
+  if (ctx.vault instanceof LazyVault) ctx.vault.preload();
+  import('./session-writer.js').catch(() => undefined);
+  const fresh = async () => {
     const cached = await fromCache(ctx, keyParts);
-    if (cached && (!bypassCache || cached.access_token !== seen)) return cached;
+    return cached && (!bypassCache || cached.access_token !== seen) ? cached : undefined;
+  };
+  return withLock(tokenLockName(ctx.options.clientId), waitMs, async () => {
+    // A live token the last holder left is the answer as this tab's view shows it; only a miss
+    // needs the view to catch up with what the last holder wrote (its refresh tokens) first.
+    const cached = (await fresh()) ?? (await ctx.vault.catchUp(), await fresh());
+    if (cached) return cached;
     try {
       return await obtainToken(ctx, params, timeoutInSeconds);
     } finally {
@@ -104,7 +146,8 @@ async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutIn
  * The refresh-token grant for `params`' audience and scope, answered into the cache; `recover`
  * (the silent iframe) is the way out when the grant's answer is lost.
  */
-function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams, recover?: () => Promise<GetTokenSilentlyVerboseResponse>): Promise<GetTokenSilentlyVerboseResponse> {
+async function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams, recover?: () => Promise<GetTokenSilentlyVerboseResponse>): Promise<GetTokenSilentlyVerboseResponse> {
+  const [{ refreshTokens }, { grantTokens }] = await Promise.all([import('./refresh/refresh-grant.js'), import('./session-writer.js')]);
   const wanted = { audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope, redirect_uri: params.redirect_uri ?? window.location.origin };
   // The other authorization parameters go along, as the SPA SDK sends them.
   const { audience, scope, ...custom } = params;
@@ -127,6 +170,7 @@ export async function tokenFromIframe(ctx: ClientContext, params: ResolvedParams
   // Without an organization of its own, silent authentication asks for the last login's one.
   const organization = params.organization ?? (getCookie(ctx.orgHint) || undefined);
   const request = await authorizeRequest(ctx, { ...params, organization, prompt: 'none' }, 'web_message');
+  const [{ runSilentIframe }, { exchangeCode }] = await Promise.all([import('./silent-iframe.js'), import('./session-writer.js')]);
   const timeout = timeoutInSeconds ?? ctx.options.authorizeTimeoutInSeconds;
   try {
     const code = await runSilentIframe(request.url, ctx.tenantOrigin, request.state, timeout);

@@ -32,14 +32,15 @@ export class CacheManager {
   readonly #manifest?: KeyManifest;
   readonly #tenant: string;
 
-  /** Whether `get` answers synchronously: only the built-in caches are known to. */
-  readonly #syncCache: boolean;
+  /** The hot path's synchronous read, for the built-in caches (LocalStorageCache: its parsed copy). */
+  readonly #peekRead?: (key: string) => unknown;
 
   /** @param tenant the `domain` URL, recorded in every entry written and required of every entry read. */
   constructor(cache: ICache, clientId: string, now: () => number | Promise<number>, tenant: string) {
     this.#cache = cache;
     this.#tenant = tenant;
-    this.#syncCache = cache instanceof InMemoryCache || cache instanceof LocalStorageCache;
+    if (cache instanceof LocalStorageCache) this.#peekRead = (key) => cache.peek(key);
+    else if (cache instanceof InMemoryCache) this.#peekRead = (key) => cache.get(key);
     this.#now = now;
     if (!cache.allKeys) this.#manifest = new KeyManifest(cache, clientId);
   }
@@ -52,15 +53,17 @@ export class CacheManager {
    * The hot path of `getTokenSilently`: a live entry under the exact key and the ID token, read
    * without awaiting — when the cache and the clock answer synchronously (the built-in caches do).
    * Anything else (a promise, no exact key, an entry near expiry) is `undefined`: the caller then
-   * takes the full path through `get`, which applies every rule.
+   * takes the full path through `get`, which applies every rule. `key` and `idKey` are
+   * `cacheKey(parts)` and `idTokenKey(parts.clientId)`, when the caller keeps them.
    */
-  peek(parts: CacheKeyParts): { entry: Partial<CacheEntry>; idToken: IdTokenEntry } | undefined {
-    if (!this.#syncCache) return undefined;
+  peek(parts: CacheKeyParts, key?: string, idKey?: string): { entry: Partial<CacheEntry>; idToken: IdTokenEntry } | undefined {
+    const read = this.#peekRead;
+    if (!read) return undefined;
     const now = this.#now();
     if (typeof now !== 'number') return undefined;
-    const wrapped = this.#cache.get<WrappedCacheEntry>(cacheKey(parts)) as WrappedCacheEntry | undefined;
+    const wrapped = read(key ?? cacheKey(parts)) as WrappedCacheEntry | undefined;
     if (!isTokenEntry(wrapped) || !this.#own(wrapped) || !wrapped.body.access_token || isExpired(wrapped, EXPIRY_MARGIN_SECONDS, Math.floor(now / 1000))) return undefined;
-    const idToken = this.#ownIdToken(this.#cache.get<IdTokenEntry>(idTokenKey(parts.clientId)));
+    const idToken = this.#ownIdToken(read(idKey ?? idTokenKey(parts.clientId)));
     return idToken && { entry: wrapped.body, idToken };
   }
 

@@ -4,7 +4,7 @@
 // sender reports it through `onDpopNonce`), and a `use_dpop_nonce` answer is retried once.
 import { UseDpopNonceError, type GenericError } from '../errors.js';
 import type { TokenRequest, TokenResponse } from '../token-endpoint.js';
-import type { Dpop } from './dpop.js';
+import type { LazyDpop } from './lazy-dpop.js';
 
 /** Sends a token request: must send `request.headers` and report every `DPoP-Nonce` it receives. */
 export type TokenSender = (request: TokenRequest) => Promise<TokenResponse>;
@@ -15,7 +15,7 @@ export type TokenSender = (request: TokenRequest) => Promise<TokenResponse>;
  * @see RFC 9449 §5, §8
  * @throws UseDpopNonceError when the tenant rejects the nonce again, or sends none to retry with.
  */
-export async function sendWithDpop(dpop: Dpop, request: TokenRequest, send: TokenSender): Promise<TokenResponse> {
+export async function sendWithDpop(dpop: LazyDpop, request: TokenRequest, send: TokenSender): Promise<TokenResponse> {
   const url = `${request.domainUrl}/oauth/token`;
   // Kept in memory at once (the retry below reads it); a failed database write only costs a retry later.
   const onDpopNonce = (nonce: string) => void dpop.nonces.set(nonce).catch(() => undefined);

@@ -92,7 +92,7 @@ export class CacheVault implements RefreshTokenVault {
   async catchUp(): Promise<void> {
     const target = await announced(tokenLockName(this.#clientId));
     for (let waited = 0; waited < CATCH_UP_MS && (await this.#revision()) < target; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await storageChange(this.#revisionKey, 20);
     }
   }
 
@@ -114,4 +114,21 @@ export class CacheVault implements RefreshTokenVault {
       if (wrapped.body.refresh_token === used) await this.#cache.rewrite(key, { ...wrapped, body: { ...wrapped.body, refresh_token: fresh } });
     }
   }
+}
+
+/**
+ * Resolves when localStorage tells this tab that `key` changed (a `storage` event: another tab's
+ * write has arrived), or after `ms` — the only signal a custom cache gives.
+ */
+function storageChange(key: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      removeEventListener('storage', onStorage);
+      resolve();
+    };
+    const onStorage = (event: StorageEvent) => (event.key === key || event.key === null) && done();
+    const timer = setTimeout(done, ms);
+    addEventListener('storage', onStorage);
+  });
 }

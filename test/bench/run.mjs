@@ -1,29 +1,32 @@
 #!/usr/bin/env node
 // npm run bench: our bundles and the SPA SDK's published bundle, in the same headless Chromium,
-// against the same local tenant, with the same calls, in one run. Prints one table (ours, theirs,
-// ratio) and writes it as JSON; a full run also rewrites test/bench/RESULTS.md.
+// against the same local tenant, with the same calls, in one run; oidc-client-ts where it has a
+// counterpart, and per row the limit (the platform alone, in the same page). Prints one table
+// (ours, theirs, ratios) and writes it as JSON; a full run also rewrites test/bench/RESULTS.md.
+// Each section below is one function adding its rows: add a measurement as a section of its own.
 // `--smoke` runs every row with tiny counts (part of npm test, so the bench cannot rot).
 // Every loop is bounded by a count and a time limit.
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import puppeteer from 'puppeteer-core';
 import { startTenant } from '../../demo/tenant/index.js';
 import { findChrome, chromeArgs } from '../support/chrome.mjs';
-import { ensureSpaSdk, SPA_SDK_BUNDLE, SPA_SDK_VERSION } from './spa-sdk.mjs';
+import { OIDC_CLIENT_BUNDLE, peerVersions, SPA_SDK_BUNDLE } from './spa-sdk.mjs';
 import { startStaticServer } from './static-server.mjs';
 import { sizeRows } from './sizes.mjs';
-import { serverRows } from './verify-rate.mjs';
-import { formatTable, ratioOf } from './table.mjs';
+import { serverRows as verificationRows } from './verify-rate.mjs';
+import { formatTable, withRatios } from './table.mjs';
 
 const smoke = process.argv.includes('--smoke');
+const loadAtStart = loadavg()[0];
 const N = smoke
   ? { cacheCalls: 200, cacheMs: 1000, burst: 5, tabs: 2, perTab: 3, coldLoads: 2, proofs: 20, proofMs: 1000, verify: 20, verifyMs: 1000 }
-  : { cacheCalls: 200000, cacheMs: 5000, burst: 50, tabs: 3, perTab: 20, coldLoads: 10, proofs: 3000, proofMs: 5000, verify: 40000, verifyMs: 6000 };
+  : { cacheCalls: 2_000_000, cacheMs: 5000, burst: 50, tabs: 3, perTab: 20, coldLoads: 10, proofs: 3000, proofMs: 5000, verify: 40000, verifyMs: 6000 };
 const STEP_TIMEOUT_MS = 30_000;
 const SDKS = ['ours', 'spa'];
 
 const root = new URL('../../', import.meta.url).pathname;
-ensureSpaSdk();
+const versions = peerVersions();
 const site = await startStaticServer(root);
 const tenant = await startTenant({ port: 0, appOrigins: [site.origin], quiet: true });
 const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs() });
@@ -66,10 +69,16 @@ async function withContext(fn) {
 const tokenRequests = () =>
   tenant.control.requests().filter((r) => r.method === 'POST' && r.path === '/oauth/token').length;
 
+/** The cache-read loop of `sdk`; in our page also the limit and oidc-client-ts, in the same loop. */
 async function cachedTokens(sdk, cache) {
   return withContext(async (context) => {
     const page = await loggedInPage(context, sdk, { cache });
-    return page.evaluate((n) => window.bench.cachedTokenLoop(n), { calls: N.cacheCalls, maxMs: N.cacheMs });
+    const n = { calls: N.cacheCalls, maxMs: N.cacheMs, cache };
+    const result = await page.evaluate((n) => window.bench.cachedTokenLoop(n), n);
+    if (sdk !== 'ours') return result;
+    result.limit = await page.evaluate((n) => window.bench.mapLookupLoop(n), n);
+    result.oidc = await page.evaluate((n) => window.bench.oidcGetUserLoop(n), n);
+    return result;
   });
 }
 
@@ -86,8 +95,30 @@ async function refreshBurst(sdk, tabs, perTab) {
     }
     await first.evaluate(() => window.bench.expireCachedTokens());
     tenant.control.resetRequests();
-    const results = await Promise.all(pages.map((page) => page.evaluate((n) => window.bench.burst(n), perTab)));
-    return { requests: tokenRequests(), errors: results.flatMap((r) => r.errors) };
+    // Every tab starts at the same moment (a shared clock), so the calls contend for real.
+    const at = Date.now() + 300;
+    const results = await Promise.all(pages.map((page) => page.evaluate((n, at) => window.bench.burst(n, at), perTab, at)));
+    return { requests: tokenRequests(), errors: results.flatMap((r) => r.errors), elapsedMs: Math.max(...results.map((r) => r.elapsedMs)) };
+  });
+}
+
+/**
+ * The limit of a refresh burst: one bare refresh grant (a `fetch`, nothing stored), on a login of
+ * its own; five in a row, each with the token the previous one rotated to; the median.
+ */
+async function bareRefreshGrant() {
+  return withContext(async (context) => {
+    const page = await loggedInPage(context, 'ours', { refresh: '1' });
+    const times = [];
+    let token;
+    for (let i = 0; i < 5; i += 1) {
+      const r = await page.evaluate((token) => window.bench.bareRefreshGrant(token), token);
+      if (!r.ok) throw new Error('the bare refresh grant failed');
+      times.push(r.elapsedMs);
+      token = r.refresh_token;
+    }
+    times.sort((x, y) => x - y);
+    return { elapsedMs: times[Math.floor(times.length / 2)] };
   });
 }
 
@@ -110,6 +141,22 @@ async function coldStart(sdk) {
   });
 }
 
+/** The limit of a cold start: the same navigation to a page with one module script and no SDK. */
+async function emptyPageLoad() {
+  return withContext(async (context) => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const times = [];
+    await page.goto(`${site.origin}/test/bench/empty.html`);
+    for (let i = 0; i < N.coldLoads; i += 1) {
+      await page.reload();
+      times.push((await page.evaluate(() => window.bench.ready())).readyAtMs);
+    }
+    times.sort((a, b) => a - b);
+    return { medianMs: times[Math.floor(times.length / 2)] };
+  });
+}
+
 async function dpopProofs(sdk) {
   return withContext(async (context) => {
     const page = await context.newPage();
@@ -117,7 +164,10 @@ async function dpopProofs(sdk) {
     await page.goto(pageUrl(sdk, { dpop: '1' }));
     await page.evaluate(() => window.bench.ready());
     if (!(await page.evaluate(() => window.bench.supports('generateDpopProof')))) return null;
-    return page.evaluate((n) => window.bench.dpopProofLoop(n), { proofs: N.proofs, maxMs: N.proofMs });
+    const n = { proofs: N.proofs, maxMs: N.proofMs };
+    const result = await page.evaluate((n) => window.bench.dpopProofLoop(n), n);
+    if (sdk === 'ours') result.limit = await page.evaluate((n) => window.bench.signLoop(n), n);
+    return result;
   });
 }
 
@@ -128,53 +178,84 @@ async function both(fn) {
   return out;
 }
 
-const rows = [...sizeRows(root, SPA_SDK_BUNDLE)];
+const rows = [...sizeRows(root, { spa: SPA_SDK_BUNDLE, oidc: OIDC_CLIENT_BUNDLE })];
 /** Our own calls that failed: the table is still printed, and the run exits non-zero. */
 const failures = [];
-try {
+
+async function cacheReadRows() {
   for (const cache of ['localstorage', 'memory']) {
     const r = await both((sdk) => cachedTokens(sdk, cache));
-    rows.push({ name: `getTokenSilently from cache (${cache}), calls/s`, ours: r.ours.perSecond, theirs: r.spa.perSecond, better: 'higher' });
+    const { limit, oidc } = r.ours;
+    rows.push({ name: `getTokenSilently from cache (${cache}), calls/s`, ours: r.ours.perSecond, theirs: r.spa.perSecond, oidc: oidc?.perSecond, limit: limit?.perSecond, better: 'higher', note: 'oidc: its cached getUser(); limit: a Map lookup behind await' });
     const resolution = r.ours.timerResolutionUs ? `timer resolution ${r.ours.timerResolutionUs} µs` : '';
-    rows.push({ name: `  p50 µs (${cache})`, ours: r.ours.p50Us, theirs: r.spa.p50Us, better: 'lower', note: resolution });
-    rows.push({ name: `  p99 µs (${cache})`, ours: r.ours.p99Us, theirs: r.spa.p99Us, better: 'lower', note: resolution });
+    rows.push({ name: `  p50 µs (${cache})`, ours: r.ours.p50Us, theirs: r.spa.p50Us, oidc: oidc?.p50Us, limit: limit?.p50Us, better: 'lower', note: resolution });
+    rows.push({ name: `  p99 µs (${cache})`, ours: r.ours.p99Us, theirs: r.spa.p99Us, oidc: oidc?.p99Us, limit: limit?.p99Us, better: 'lower', note: resolution });
   }
+}
+
+async function refreshBurstRows() {
+  const limit = await bareRefreshGrant();
   for (const [label, tabs, perTab] of [[`${N.burst} concurrent calls, 1 tab`, 1, N.burst], [`${N.tabs} tabs × ${N.perTab} calls`, N.tabs, N.perTab]]) {
     const r = await both((sdk) => refreshBurst(sdk, tabs, perTab));
     // A request count only compares when both sides answered every call; errors are shown as counts.
     const clean = r.ours && r.spa && !r.ours.errors.length && !r.spa.errors.length;
-    rows.push({ name: `expired token + refresh token, ${label}: token requests`, ours: r.ours?.requests, theirs: r.spa?.requests, better: 'lower', comparable: clean });
+    rows.push({ name: `expired token + refresh token, ${label}: token requests`, ours: r.ours?.requests, theirs: r.spa?.requests, limit: 1, better: 'lower', comparable: clean });
+    rows.push({ name: `  time to the last answer, ms (${label})`, ours: r.ours?.elapsedMs, theirs: r.spa?.elapsedMs, limit: limit?.elapsedMs, better: 'lower', comparable: clean, note: 'limit: one bare refresh grant (fetch)' });
     const errorNote = (side) => (r[side]?.errors.length ? `${side === 'ours' ? 'ours' : 'SPA SDK'}: ${[...new Set(r[side].errors)].join(' ')}` : '');
     rows.push({ name: `  errors (${label})`, ours: r.ours?.errors.length, theirs: r.spa?.errors.length, comparable: false, note: [errorNote('ours'), errorNote('spa')].filter(Boolean).join('; ') });
     if (r.ours?.errors.length) failures.push(`ours failed calls in the refresh burst (${label}): ${errorNote('ours')}`);
   }
+}
+
+async function coldStartRows() {
   const cold = await both(coldStart);
-  rows.push({ name: `cold start, cached session: navigation → authenticated, median ms (${N.coldLoads} loads)`, ours: cold.ours.medianMs, theirs: cold.spa.medianMs, better: 'lower' });
-  rows.push({ name: `  network requests to the tenant (${N.coldLoads} loads)`, ours: cold.ours.tenantRequests, theirs: cold.spa.tenantRequests, better: 'lower' });
+  const empty = await emptyPageLoad();
+  rows.push({ name: `cold start, cached session: navigation → authenticated, median ms (${N.coldLoads} loads)`, ours: cold.ours.medianMs, theirs: cold.spa.medianMs, limit: empty.medianMs, better: 'lower', note: 'limit: the same page with no SDK' });
+  // What the SDK itself adds to the page's load: the time above the same page without it.
+  rows.push({ name: '  above the limit (the SDK\'s own share), median ms', ours: cold.ours.medianMs - empty.medianMs, theirs: cold.spa.medianMs - empty.medianMs, better: 'lower' });
+  rows.push({ name: `  network requests to the tenant (${N.coldLoads} loads)`, ours: cold.ours.tenantRequests, theirs: cold.spa.tenantRequests, limit: 0, better: 'lower' });
+}
+
+async function dpopRows() {
   const proofs = await both(dpopProofs);
-  rows.push({ name: 'DPoP proofs generated per second', ours: proofs.ours?.perSecond, theirs: proofs.spa?.perSecond, better: 'higher' });
-  rows.push(...(await serverRows({ count: N.verify, maxMs: N.verifyMs })));
+  rows.push({ name: 'DPoP proofs generated per second', ours: proofs.ours?.perSecond, theirs: proofs.spa?.perSecond, limit: proofs.ours?.limit?.perSecond, better: 'higher', note: 'limit: one ES256 crypto.subtle.sign' });
+}
+
+async function serverRows() {
+  rows.push(...(await verificationRows({ count: N.verify, maxMs: N.verifyMs })));
+}
+
+// `--only=cache,burst` runs some sections (while working on one); a full run writes RESULTS.md.
+const SECTIONS = { cache: cacheReadRows, burst: refreshBurstRows, cold: coldStartRows, dpop: dpopRows, server: serverRows };
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+try {
+  for (const [name, section] of Object.entries(SECTIONS)) if (!only || only.includes(name)) await section();
 } finally {
   await browser.close();
   await tenant.close();
   await site.close();
 }
 
-for (const row of rows) row.ratio = ratioOf(row);
-const table = formatTable(rows, `ours vs @auth0/auth0-spa-js ${SPA_SDK_VERSION}`);
+const table = formatTable(rows.map(withRatios), `ours vs @auth0/auth0-spa-js ${versions.spa} and oidc-client-ts ${versions.oidc}`);
 console.log(table);
-const result = { date: new Date().toISOString(), smoke, machine: machineLine(), counts: N, rows };
+const result = { date: new Date().toISOString(), smoke, machine: machineLine(), counts: N, rows: rows.map(withRatios) };
 writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(result, null, 2));
-if (!smoke) {
+if (!smoke && !only) {
   writeFileSync(
     new URL('./RESULTS.md', import.meta.url),
-    `# Bench results\n\nLast full run of \`npm run bench\`: ${result.date}\n\nMachine: ${result.machine}\n\n\`\`\`\n${table}\n\`\`\`\n`,
+    `# Bench results\n\nLast full run of \`npm run bench\`: ${result.date}\n\nMachine: ${result.machine}\n\n${sharedNote()}\n\n\`\`\`\n${table}\n\`\`\`\n`,
   );
 }
 
 if (failures.length) {
   console.error(`\nbench: ${failures.join('; ')}`);
   process.exitCode = 1;
+}
+
+/** The load average around the run: other work on the machine makes every figure noisier. */
+function sharedNote() {
+  const [start, end] = [loadAtStart, loadavg()[0]].map((load) => load.toFixed(2));
+  return `Load average (1 min) at the start ${start}, at the end ${end}, on ${cpus().length} cores: ${Math.max(loadAtStart, loadavg()[0]) > cpus().length / 2 ? 'the machine was shared with other work during the run, so absolute figures are noisy; ratios compare runs made side by side in the same minutes' : 'the machine was mostly idle'}.`;
 }
 
 function machineLine() {

@@ -1,15 +1,17 @@
-// The SPA SDK to compare with: its published, self-contained bundle, from the installed
-// devDependency @auth0/auth0-spa-js (the same one the parity tests use as their oracle).
+// The peers to compare with, from node_modules (devDependencies): the SPA SDK's published,
+// self-contained bundle and oidc-client-ts's minified browser bundle — the files a page would load.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-const packageDir = fileURLToPath(new URL('../../node_modules/@auth0/auth0-spa-js/', import.meta.url));
-export const SPA_SDK_VERSION = JSON.parse(readFileSync(`${packageDir}package.json`, 'utf8')).version;
-export const SPA_SDK_BUNDLE = `${packageDir}dist/auth0-spa-js.production.js`;
-/** Where the bench server serves it from, relative to the repository root. */
-export const SPA_SDK_URL_PATH = '/node_modules/@auth0/auth0-spa-js/dist/auth0-spa-js.production.js';
+const root = new URL('../../', import.meta.url).pathname;
+const versionOf = (name) => JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, 'utf8')).version;
 
-export function ensureSpaSdk() {
-  if (!existsSync(SPA_SDK_BUNDLE)) throw new Error(`${SPA_SDK_BUNDLE} missing: run npm install`);
-  return SPA_SDK_BUNDLE;
+export const SPA_SDK_BUNDLE = `${root}node_modules/@auth0/auth0-spa-js/dist/auth0-spa-js.production.js`;
+export const OIDC_CLIENT_BUNDLE = `${root}node_modules/oidc-client-ts/dist/browser/oidc-client-ts.min.js`;
+
+/** The installed versions; throws when a peer is missing (`npm install` first). */
+export function peerVersions() {
+  for (const file of [SPA_SDK_BUNDLE, OIDC_CLIENT_BUNDLE]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm install`);
+  }
+  return { spa: versionOf('@auth0/auth0-spa-js'), oidc: versionOf('oidc-client-ts') };
 }

@@ -26,15 +26,22 @@ export function tokenRequests(filter: Partial<TokenRecord> = {}): Promise<TokenR
 /** The refresh-token grants the tenant received since the last `resetRequests`. */
 export const refreshGrants = () => tokenRequests({ grantType: 'refresh_token' });
 
-/** Marks every cached access token in localStorage as expired (refresh tokens stay), as the bench does. */
+/**
+ * Marks every cached access token in localStorage as expired (refresh tokens stay), as the bench
+ * does — as another tab's write would: with the `storage` event that tells the engines of this
+ * page (their parsed copy of the cache) that the entry changed.
+ */
 export function expireLocalStorageTokens(): number {
   let expired = 0;
   for (const key of Object.keys(localStorage)) {
     if (!key.startsWith('@@auth0spajs@@') || key.endsWith('@@user@@')) continue;
-    const entry = JSON.parse(localStorage.getItem(key)!);
+    const oldValue = localStorage.getItem(key)!;
+    const entry = JSON.parse(oldValue);
     if (entry && typeof entry === 'object' && 'expiresAt' in entry) {
       entry.expiresAt = 0;
-      localStorage.setItem(key, JSON.stringify(entry));
+      const newValue = JSON.stringify(entry);
+      localStorage.setItem(key, newValue);
+      dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue, storageArea: localStorage, url: location.href }));
       expired += 1;
     }
   }
