@@ -377,6 +377,16 @@ function alwaysDeliberate(sdk: Observation, ours: Observation): void {
     expect(ours.localStorage[key]).to.deep.equal({ revision: 'number' });
     delete ours.localStorage[key];
   }
+  // Sessions bound to their tenant: every entry and transaction ours stores records the tenant
+  // that issued it (the `domain` URL), and only its own tenant's are read (README table).
+  for (const entry of Object.values({ ...ours.localStorage, ...ours.sessionStorage }) as any[]) {
+    for (const holder of [entry, entry?.body]) {
+      if (holder && typeof holder === 'object' && 'tenant' in holder) {
+        expect(holder.tenant, 'the tenant recorded with a stored entry').to.equal('string');
+        delete holder.tenant;
+      }
+    }
+  }
   ours.requests = ours.requests.filter((r) => r.path !== '/.well-known/jwks.json');
   expect(ours.requests.filter((r) => r.telemetryHeader), 'ours sends no Auth0-Client header').to.deep.equal([]);
   for (const r of sdk.requests) delete r.telemetryHeader;
