@@ -13,7 +13,7 @@ const ALG = 'RS256';
  * its key-generation job (the job's destructor waits on a mutex the export holds). Keys imported
  * from bytes belong to no job, and the public JWK is exported once, here.
  */
-function newKey() {
+export function newKey() {
   const der = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'der' },

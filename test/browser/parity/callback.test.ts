@@ -16,7 +16,7 @@ describe('parity: handleRedirectCallback', function () {
   it('?error=access_denied&error_description=…&state=: AuthenticationError with state and appState', async () => {
     await parity(async (env) => {
       const { client, state } = await started(env);
-      return client.handleRedirectCallback(`${env.callbackUrl}?error=access_denied&error_description=User%20did%20not%20consent&state=${state}`);
+      return client.handleRedirectCallback(`${env.callbackUrl}?error=access_denied&error_description=User%20did%20not%20consent&state=${encodeURIComponent(state)}`);
     });
   });
 
@@ -65,7 +65,7 @@ describe('parity: handleRedirectCallback', function () {
   it('an unknown code with the right state: the tenant error', async () => {
     await parity(async (env) => {
       const { client, state } = await started(env);
-      return client.handleRedirectCallback(`${env.callbackUrl}?code=not-a-code&state=${state}`);
+      return client.handleRedirectCallback(`${env.callbackUrl}?code=not-a-code&state=${encodeURIComponent(state)}`);
     });
   });
 });
