@@ -46,7 +46,8 @@ gate('custom-elements.json is fresh', manifest.ok, manifest.detail);
 for (const check of checkManifestSchema()) gate(check.name, check.ok, check.detail);
 if (built) for (const check of checkTypings()) gate(check.name, check.ok, check.detail);
 
-// Node: the tenant and the server entry, one process per file, each within its deadline.
+// Node: the tenant and the server entry, one process per file, each within its deadline
+// (scripts/node-tests.mjs: --test-timeout for every test, the file killed past it).
 console.log('\n$ node scripts/node-tests.mjs');
 const node = runNodeTests();
 results.passed += node.passed;
