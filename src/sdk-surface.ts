@@ -80,9 +80,14 @@ export class MfaChallengeError extends MfaError {}
 export class MfaVerifyError extends MfaError {}
 export class MfaEnrollmentFactorsError extends MfaError {}
 
+type TenantAnswer = { error?: string; error_description?: string; message?: string };
+
+/** The tenant's answer as these errors keep it: its `error`, `error_description` and `message` only. */
+const tenantAnswer = (cause: any): TenantAnswer | undefined => cause && { error: cause.error, error_description: cause.error_description, message: cause.message };
+
 /** An error with a `code` and the tenant's answer (its `error`, `error_description`, `message`) as `cause`. */
 class CodedError extends Error {
-  declare cause?: { error?: string; error_description?: string; message?: string };
+  declare cause?: TenantAnswer;
 
   constructor(
     public code: string,
@@ -90,7 +95,7 @@ class CodedError extends Error {
     cause?: any,
   ) {
     super(message);
-    this.cause = cause && { error: cause.error, error_description: cause.error_description, message: cause.message };
+    this.cause = tenantAnswer(cause);
   }
 }
 
@@ -120,7 +125,7 @@ export const PasskeyGetTokenError = passkeyApiError('PasskeyGetTokenError', 'pas
 
 /** An anonymous-session failure: `code`, `message`, and the tenant's answer as `cause` (a direct Error, as the SDK's). */
 export class AnonymousSessionError extends Error {
-  declare cause?: { error?: string; error_description?: string; message?: string };
+  declare cause?: TenantAnswer;
 
   constructor(
     public code: string,
@@ -129,6 +134,6 @@ export class AnonymousSessionError extends Error {
   ) {
     super(message);
     this.name = 'AnonymousSessionError';
-    this.cause = cause && { error: cause.error, error_description: cause.error_description, message: cause.message };
+    this.cause = tenantAnswer(cause);
   }
 }
