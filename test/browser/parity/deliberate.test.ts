@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { parity } from './harness.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('parity: deliberate differences', function () {
   this.timeout(60_000);
@@ -21,7 +21,8 @@ describe('parity: deliberate differences', function () {
         await there.getTokenSilently();
         const before = await there.isAuthenticated();
         await here.logout({ openUrl: false });
-        await settle();
+        // The message crosses tabs asynchronously: wait (bounded) until it has arrived, if it ever does.
+        for (const deadline = Date.now() + 3000; (await there.isAuthenticated()) && Date.now() < deadline; ) await pause();
         return { before, after: await there.isAuthenticated(), user: await there.getUser() };
       },
       {

@@ -108,7 +108,11 @@ describe('cross-tab session sync (BroadcastChannel)', () => {
       await popupLogin(client);
       await client.getTokenSilently({ cacheMode: 'off' });
       await client.logout({ openUrl: false });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // BroadcastChannel delivers asynchronously: wait for the logout message (bounded), not a guess.
+      for (const deadline = Date.now() + 5000; !watch.messages.some((m) => m.type === 'logout') && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100)); // and nothing after it
       expect(watch.messages.map((m) => m.type)).to.deep.equal(['login', 'refresh', 'logout']);
       for (const message of watch.messages) {
         expect(Object.keys(message).sort()).to.satisfy((keys: string[]) => keys.every((k) => ['clientId', 'page', 'sub', 'type'].includes(k)));
