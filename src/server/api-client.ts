@@ -103,13 +103,14 @@ function dpopConfig(dpop: unknown): VerifierConfig['dpop'] {
   } catch (cause) {
     throw new InvalidArgumentError('dpop.nonce', `ApiClient: ${(cause as Error).message}`);
   }
+  const algs = algList(options.algs, 'dpop.algs', ['ES256']);
   return {
     required: options.required ?? false,
-    algs: algList(options.algs, 'dpop.algs', ['ES256']),
+    algs,
     iatWindow: nonNegative(options.iatWindow, 'dpop.iatWindow', 60),
     replayStore: store ?? new InMemoryReplayCache(),
     nonces,
-    keys: new ProofKeyCache(),
+    keys: new ProofKeyCache(algs),
   };
 }
 
