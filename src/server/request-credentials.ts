@@ -1,4 +1,5 @@
 import { InvalidRequestError } from './errors.js';
+import { isCompactJws } from './jws.js';
 
 /**
  * Request headers as Node (`req.headers`, lower-case keys, arrays for repeated headers) or the
@@ -57,6 +58,16 @@ function authHeaders(headers: HeadersLike, authorization: string[], dpop: string
  *   unreadable `Authorization` header (400).
  */
 export function readCredentials(headers: HeadersLike): RequestCredentials {
+  const { scheme, token, proofs } = readCredentialsShape(headers);
+  return { scheme, token, proofs };
+}
+
+/**
+ * {@link readCredentials}, also telling whether the token has the shape of a compact JWS (checked
+ * first: a JWS is a token68, so one scan of the token usually decides both).
+ * @internal
+ */
+export function readCredentialsShape(headers: HeadersLike): RequestCredentials & { compact: boolean } {
   if (!headers || typeof headers !== 'object') {
     throw new TypeError('verifyAccessToken: headers must be a Headers object or a record of header values');
   }
@@ -79,7 +90,8 @@ export function readCredentials(headers: HeadersLike): RequestCredentials {
   let start = space;
   if (space >= 0) while (value.charCodeAt(start) === 32) start += 1;
   const token = space < 0 || value.includes(' ', start) ? '' : value.slice(start);
-  if (!TOKEN68.test(token)) throw new InvalidRequestError(`the Authorization header must be "${name} <token>"`);
+  const compact = isCompactJws(token);
+  if (!compact && !TOKEN68.test(token)) throw new InvalidRequestError(`the Authorization header must be "${name} <token>"`);
   const proofs: string[] = [];
   for (const joined of dpop) {
     for (const part of joined.includes(',') ? joined.split(',') : [joined]) {
@@ -87,5 +99,5 @@ export function readCredentials(headers: HeadersLike): RequestCredentials {
       if (proof) proofs.push(proof);
     }
   }
-  return { scheme: scheme === 'dpop' ? 'DPoP' : 'Bearer', token, proofs };
+  return { scheme: scheme === 'dpop' ? 'DPoP' : 'Bearer', token, proofs, compact };
 }

@@ -13,7 +13,7 @@ import { decodeJwtParts, type DecodedJwt } from './jws.js';
 import { NoMatchingKeyError, type RemoteJwks } from './jwks.js';
 import type { DpopNonces } from './nonce.js';
 import type { ReplayStore } from './replay-cache.js';
-import { readCredentials, type HeadersLike, type RequestCredentials } from './request-credentials.js';
+import { readCredentialsShape, type HeadersLike, type RequestCredentials } from './request-credentials.js';
 import { RequestTarget } from './request-target.js';
 import { verifySignature, type VerifyKey } from './signature.js';
 import { challenge } from './www-authenticate.js';
@@ -133,10 +133,10 @@ function checkTokenSignature(config: VerifierConfig, decoded: DecodedJwt, key: V
  * @throws {InvalidTokenError} malformed, an alg not allowed, no matching key, a bad signature, a claim refused.
  * @throws {NetworkError} the JWKS is needed and cannot be fetched.
  */
-function verifyJwt(config: VerifierConfig, token: string, offload: boolean): Maybe<DecodedJwt> {
+function verifyJwt(config: VerifierConfig, token: string, compact: boolean, offload: boolean): Maybe<DecodedJwt> {
   let decoded: DecodedJwt;
   try {
-    decoded = decodeJwtParts(token);
+    decoded = decodeJwtParts(token, compact);
   } catch (cause) {
     throw new InvalidTokenError('the access token is malformed or its alg is not allowed', { cause });
   }
@@ -178,7 +178,8 @@ function checkReplay(config: VerifierConfig, jkt: string, jti: string, expiresAt
 }
 
 interface ReadRequest {
-  credentials: RequestCredentials;
+  /** `compact`: the token is known to have a compact JWS's shape. */
+  credentials: RequestCredentials & { compact: boolean };
   method: string;
   target: RequestTarget | undefined;
 }
@@ -189,9 +190,9 @@ function readRequest(options: VerifyAccessTokenOptions): ReadRequest {
     if (typeof options.token !== 'string' || !options.token) {
       throw new InvalidRequestError('no access token given', { missingCredentials: true });
     }
-    return { credentials: { scheme: 'Bearer', token: options.token, proofs: [] }, method: '', target: undefined };
+    return { credentials: { scheme: 'Bearer', token: options.token, proofs: [], compact: false }, method: '', target: undefined };
   }
-  const credentials = readCredentials(options.headers);
+  const credentials = readCredentialsShape(options.headers);
   if (credentials.scheme !== 'DPoP') return { credentials, method: '', target: undefined };
   if (typeof options.method !== 'string' || !options.method) {
     throw new TypeError('verifyAccessToken: method is required to verify a DPoP proof');
@@ -248,28 +249,27 @@ export async function verifyRequest(config: VerifierConfig, options: VerifyAcces
   active += 1;
   try {
     const { credentials, method, target } = readRequest(options);
-    const { scheme, token, proofs } = credentials;
+    const { scheme, token, proofs, compact } = credentials;
     dpopScheme = scheme === 'DPoP';
     if (scheme === 'Bearer' && config.dpop.required) throw new InvalidTokenError('this API accepts only DPoP-bound access tokens');
     if (dpopScheme && proofs.length > 1) throw new InvalidRequestError('more than one DPoP header');
     if (dpopScheme && proofs.length === 0) throw new InvalidDpopProofError('the DPoP header is missing');
-    // Alone, a verification runs to its end synchronously (no hop): Bearer always, its one RS256
-    // check costs less than a trip to the thread pool. A DPoP request first lets callers of the
+    // Alone, a verification runs to its end synchronously (no hop). It first lets callers of the
     // same tick start theirs (one microtask); when others are under way (or waiting on the pool,
-    // a JWKS fetch, a shared replay store), both its signatures go to libuv's thread pool at once,
-    // so every core works under load.
-    if (dpopScheme && active === 1) await undefined;
-    const offload = dpopScheme && active > 1;
+    // a JWKS fetch, a shared replay store), its signatures go to libuv's thread pool, both at
+    // once, so every core works under load.
+    if (active === 1) await undefined;
+    const offload = active > 1;
 
     // Synchronous, the token is checked first (a bad token costs no proof check); on the pool,
     // both at once. Either way the verdicts are read in order: the token's first, then the proof's.
     let tokenChecked: Maybe<DecodedJwt>;
     let proofChecked: Maybe<VerifiedDpopProof> | undefined;
     if (offload) {
-      tokenChecked = started(() => verifyJwt(config, token, true));
-      proofChecked = started(() => verifyDpopProof(config.dpop, proofs[0]!, method, target!, token, true));
+      tokenChecked = started(() => verifyJwt(config, token, compact, true));
+      if (dpopScheme) proofChecked = started(() => verifyDpopProof(config.dpop, proofs[0]!, method, target!, token, true));
     } else {
-      tokenChecked = verifyJwt(config, token, false);
+      tokenChecked = verifyJwt(config, token, compact, false);
     }
     const { header, payload } = tokenChecked instanceof Promise ? await tokenChecked : tokenChecked;
     const claims = payload as AccessTokenClaims;
