@@ -71,7 +71,7 @@ export interface VerifierConfig {
 
 /**
  * Verifications under way in this process. Alone, a request is verified synchronously (no hop);
- * a DPoP request with others under way sends its signatures to libuv's thread pool.
+ * with others under way its signatures go to libuv's thread pool.
  */
 let active = 0;
 
