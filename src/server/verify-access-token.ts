@@ -115,12 +115,14 @@ function keyRefused(cause: unknown): never {
   throw cause; // NetworkError / TimeoutError: the JWKS is unreachable
 }
 
+/** The token's verdict once its signature is known: the signature, then the claims. */
 function signatureChecked(config: VerifierConfig, decoded: DecodedJwt, valid: boolean): DecodedJwt {
   if (!valid) throw new InvalidTokenError('the access token signature is invalid');
   checkClaims(config, decoded.payload as AccessTokenClaims);
   return decoded;
 }
 
+/** The token's signature checked here, or on the thread pool with `offload`, then its claims. */
 function checkTokenSignature(config: VerifierConfig, decoded: DecodedJwt, key: VerifyKey, offload: boolean): Maybe<DecodedJwt> {
   const valid = verifySignature(key, decoded.signingInput, decoded.signature, offload);
   if (typeof valid === 'boolean') return signatureChecked(config, decoded, valid);
@@ -154,10 +156,12 @@ function verifyJwt(config: VerifierConfig, token: string, compact: boolean, offl
   return checkTokenSignature(config, decoded, found, offload);
 }
 
+/** The replay store's answer read: true means the `jti` was already recorded. */
 function replayAnswered(replayed: boolean): void {
   if (replayed) throw new InvalidDpopProofError('the DPoP proof was already used (jti replay)');
 }
 
+/** The replay store could not answer: the proof is refused (fail closed, 503). */
 function storeFailed(cause: unknown): never {
   if (cause instanceof ReplayStoreUnavailableError) throw cause;
   throw new ReplayStoreUnavailableError('the DPoP replay store cannot be reached', { cause });
