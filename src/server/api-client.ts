@@ -1,6 +1,6 @@
 import { tenantUrls, type TenantUrls } from './domain.js';
 import { ProofKeyCache } from './dpop-proof.js';
-import { InvalidArgumentError, MissingRequiredArgumentError, type VerifyAccessTokenError } from './errors.js';
+import { InvalidArgumentError, MissingRequiredArgumentError } from './errors.js';
 import { RemoteJwks, type JwksCacheOptions } from './jwks.js';
 import { DpopNonces, type DpopNonceOptions } from './nonce.js';
 import { InMemoryReplayCache, type ReplayStore } from './replay-cache.js';
@@ -11,10 +11,7 @@ import {
 } from './token-exchange.js';
 import {
   verifyAccessToken,
-  verifyRequest,
-  withChallenge,
   type VerifiedAccessToken,
-  type VerifiedRequest,
   type VerifierConfig,
   type VerifyAccessTokenOptions,
 } from './verify-access-token.js';
@@ -103,13 +100,14 @@ function dpopConfig(dpop: unknown): VerifierConfig['dpop'] {
   } catch (cause) {
     throw new InvalidArgumentError('dpop.nonce', `ApiClient: ${(cause as Error).message}`);
   }
+  const algs = algList(options.algs, 'dpop.algs', ['ES256']);
   return {
     required: options.required ?? false,
-    algs: algList(options.algs, 'dpop.algs', ['ES256']),
+    algs,
     iatWindow: nonNegative(options.iatWindow, 'dpop.iatWindow', 60),
     replayStore: store ?? new InMemoryReplayCache(),
     nonces,
-    keys: new ProofKeyCache(),
+    keys: new ProofKeyCache(algs),
   };
 }
 
@@ -132,20 +130,11 @@ function jwksCache(jwks: unknown, uri: URL, timeoutMs: number): RemoteJwks {
 const verifiers = new WeakMap<ApiClient, VerifierConfig>();
 
 /**
- * Verifies a request with `client`'s settings and answers what the middleware puts on `req.auth`.
+ * The verification settings of `client`, for the middleware.
  * @internal
  */
-export function verifyRequestWith(client: ApiClient, options: VerifyAccessTokenOptions): Promise<VerifiedRequest> {
-  return verifyRequest(verifiers.get(client)!, options);
-}
-
-/**
- * Puts `client`'s `WWW-Authenticate` challenge (and `DPoP-Nonce`) on an error raised outside the
- * verification (the middleware's own checks).
- * @internal
- */
-export function challengeWith<E extends VerifyAccessTokenError>(client: ApiClient, error: E, dpopScheme: boolean): E {
-  return withChallenge(verifiers.get(client)!, error, dpopScheme) as E;
+export function verifierOf(client: ApiClient): VerifierConfig {
+  return verifiers.get(client)!;
 }
 
 /**

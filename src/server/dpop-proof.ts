@@ -1,30 +1,21 @@
-import { createHash, createPublicKey, type JsonWebKey } from 'node:crypto';
+import { createPublicKey, hash, type JsonWebKey } from 'node:crypto';
 import { InvalidDpopProofError, UseDpopNonceError } from './errors.js';
 import { thumbprintMembers } from './jwk-thumbprint.js';
-import { decodeJwtParts, type DecodedJwt } from './jws.js';
+import { decodeJwsHeader, splitJws, type JwsSegments } from './jws.js';
 import type { DpopNonces } from './nonce.js';
+import type { RequestTarget } from './request-target.js';
 import { verifyKeyFor, verifySignature, type VerifyKey } from './signature.js';
 
-/** What a DPoP proof is checked against. */
-export interface DpopProofCheck {
-  /** The `DPoP` header value. */
-  proof: string;
-  /** The request's HTTP method, as received (e.g. `GET`). */
-  method: string;
-  /** The request's absolute URL. */
-  url: URL;
-  /** The access token presented with the proof, for `ath`. */
-  accessToken: string;
+/** The API's proof settings (fixed per `ApiClient`). */
+export interface DpopProofSettings {
   /** Accepted proof algorithms (asymmetric only). */
   algs: readonly string[];
   /** Seconds `iat` may differ from now, either way. */
   iatWindow: number;
   /** Server nonces, when the API requires them. */
   nonces: DpopNonces | undefined;
-  /** Imported proof keys by alg and thumbprint. */
+  /** Proof headers already read and their keys imported. */
   keys: ProofKeyCache;
-  /** Run the signature check on the thread pool (other verifications are waiting). */
-  offload: boolean;
 }
 
 /** A proof that passed every check. */
@@ -43,65 +34,135 @@ export interface VerifiedDpopProof {
 
 // Members that only a private JWK has (RFC 7518 §6.2.2, §6.3.2, §6.4; RFC 8037 §2).
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+// An encoded proof header longer than this is checked every time, never kept (an EC key's header
+// is ~250 characters, an RSA 4096 key's ~1 000).
+const MAX_CACHED_HEADER = 2048;
 
 const invalid = (description: string, cause?: unknown) =>
   new InvalidDpopProofError(description, cause === undefined ? undefined : { cause });
 
-/** A proof key as imported: its thumbprint and, per alg, the node:crypto key (null: unusable). */
+/** A proof header that passed every header check: its key's thumbprint and its node:crypto key. */
 interface ProofKey {
   jkt: string;
-  byAlg: Map<string, VerifyKey | null>;
+  key: VerifyKey;
+  /** The cache's clock when this entry was last put at the back. */
+  used: number;
 }
 
 /**
- * Proof keys imported once per key. Clients keep one key for many requests, so this saves an
- * import and a thumbprint hash per request; keyed by the thumbprint input itself (the canonical
- * JSON of the required members, RFC 7638 §3), bounded, oldest first, as a cache may be.
+ * RFC 9449 §4.3 steps 4–7 on the encoded header: JSON, `typ` `dpop+jwt`, an allowed asymmetric
+ * `alg`, a public `jwk` with a thumbprint, a key node:crypto can use for `alg`. The key is imported
+ * from the thumbprinted members only: the key used is exactly the key the thumbprint names.
+ * @throws {InvalidDpopProofError} a check fails.
+ */
+function readProofHeader(segment: string, algs: readonly string[]): ProofKey {
+  let header: Record<string, unknown>;
+  try {
+    header = decodeJwsHeader(segment);
+  } catch (cause) {
+    throw invalid('the DPoP proof is not a JWT', cause);
+  }
+  const { typ, alg } = header;
+  if (typeof typ !== 'string' || typ.toLowerCase() !== 'dpop+jwt') throw invalid('the DPoP proof typ must be dpop+jwt');
+  if (typeof alg !== 'string' || !algs.includes(alg)) throw invalid(`the DPoP proof alg must be one of ${algs.join(', ')}`);
+  const jwk = header.jwk as Record<string, unknown> | undefined;
+  if (!jwk || typeof jwk !== 'object' || Array.isArray(jwk)) throw invalid('the DPoP proof has no jwk header');
+  if (PRIVATE_MEMBERS.some((member) => member in jwk)) throw invalid('the DPoP proof jwk must be a public key');
+  let members: Record<string, string>;
+  try {
+    members = thumbprintMembers(jwk);
+  } catch (cause) {
+    throw invalid('the DPoP proof jwk cannot be thumbprinted', cause);
+  }
+  let key: VerifyKey | undefined;
+  try {
+    key = verifyKeyFor(alg, createPublicKey({ key: members as JsonWebKey, format: 'jwk' }));
+  } catch {
+    key = undefined;
+  }
+  if (!key) throw invalid('the DPoP proof signature or key is invalid');
+  return { jkt: hash('sha256', JSON.stringify(members), 'base64url'), key, used: 0 };
+}
+
+/**
+ * Proof headers already checked, by their exact encoded form. A client signs every proof with
+ * one key, so its header is the same bytes each time: one lookup replaces the header's decoding,
+ * its checks, the thumbprint and the key import. What is kept is a pure function of those bytes
+ * (the signature, the claims and the `jti` are checked on every proof). Only headers that passed
+ * are kept; bounded, the least recently used leaving first.
  */
 export class ProofKeyCache {
-  readonly #keys = new Map<string, ProofKey>();
+  readonly #entries = new Map<string, ProofKey>();
+  readonly #algs: readonly string[];
   readonly #max: number;
-  constructor(max = 10_000) {
+  #clock = 0;
+
+  constructor(algs: readonly string[], max = 10_000) {
+    this.#algs = algs;
     this.#max = max;
   }
 
   /**
-   * The thumbprint of a public JWK and its key for `alg` (null when it cannot verify `alg`).
-   * @throws {TypeError} the JWK has no thumbprint (unsupported kty, a member not a string).
+   * The thumbprint and key of an encoded proof header.
+   * @throws {InvalidDpopProofError} the header fails a check.
    */
-  get(alg: string, jwk: Record<string, unknown>): { jkt: string; key: VerifyKey | null } {
-    const members = thumbprintMembers(jwk);
-    const id = JSON.stringify(members);
-    let entry = this.#keys.get(id);
-    if (!entry) {
-      entry = { jkt: createHash('sha256').update(id).digest('base64url'), byAlg: new Map() };
-      if (this.#keys.size >= this.#max) this.#keys.delete(this.#keys.keys().next().value!);
-      this.#keys.set(id, entry);
+  get(segment: string): ProofKey {
+    const known = this.#entries.get(segment);
+    if (known) {
+      // Moved to the back only once it is in the older half: most hits cost one lookup.
+      if (this.#clock - known.used > this.#max / 2) this.#put(segment, known);
+      return known;
     }
-    let key = entry.byAlg.get(alg);
-    if (key === undefined) {
-      try {
-        // Only the thumbprinted members: the key used is exactly the key the thumbprint names.
-        key = verifyKeyFor(alg, createPublicKey({ key: members as JsonWebKey, format: 'jwk' })) ?? null;
-      } catch {
-        key = null;
-      }
-      entry.byAlg.set(alg, key);
+    const entry = readProofHeader(segment, this.#algs);
+    if (segment.length <= MAX_CACHED_HEADER) {
+      if (this.#entries.size >= this.#max) this.#entries.delete(this.#entries.keys().next().value!);
+      this.#put(segment, entry);
     }
-    return { jkt: entry.jkt, key };
+    return entry;
+  }
+
+  #put(segment: string, entry: ProofKey): void {
+    this.#entries.delete(segment);
+    entry.used = ++this.#clock;
+    this.#entries.set(segment, entry);
   }
 }
 
-/** `htu` and the request URL compared without query and fragment, after URL normalisation. */
-function sameTarget(htu: unknown, url: URL): boolean {
-  if (typeof htu !== 'string') return false;
-  let claimed: URL;
-  try {
-    claimed = new URL(htu);
-  } catch {
-    return false;
+/**
+ * RFC 9449 §4.3 steps 8–12 and §7.1 on the claims of a proof whose signature holds.
+ * @throws {InvalidDpopProofError | UseDpopNonceError}
+ */
+function checkProofClaims(
+  settings: DpopProofSettings,
+  payload: Record<string, unknown>,
+  jkt: string,
+  method: string,
+  target: RequestTarget,
+  accessToken: string,
+): VerifiedDpopProof {
+  const { jti, htm, htu, iat, ath, nonce, exp, nbf } = payload;
+  const nowMs = Date.now();
+  const now = nowMs / 1000;
+  // What jose's jwtVerify checked of any JWT: exp and nbf, when present, are numbers that hold.
+  if (exp !== undefined && (typeof exp !== 'number' || exp <= now)) throw invalid('the DPoP proof is expired');
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now)) throw invalid('the DPoP proof is not valid yet');
+  if (typeof jti !== 'string' || !jti || jti.length > 256) throw invalid('the DPoP proof jti is missing or too long');
+  if (htm !== method) throw invalid('the DPoP proof htm does not match the request method');
+  if (!target.matches(htu)) throw invalid('the DPoP proof htu does not match the request URL');
+  let nonceUntil = 0;
+  if (settings.nonces) {
+    nonceUntil = settings.nonces.validUntil(nonce, nowMs);
+    if (!nonceUntil) {
+      throw new UseDpopNonceError(nonce === undefined ? 'a DPoP nonce is required' : 'the DPoP nonce is stale or unknown');
+    }
   }
-  return claimed.origin === url.origin && claimed.pathname === url.pathname;
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) throw invalid('the DPoP proof has no iat');
+  const iatFresh = Math.abs(now - iat) <= settings.iatWindow;
+  if (!iatFresh && !nonceUntil) throw invalid('the DPoP proof iat is outside the accepted window');
+  if (ath !== hash('sha256', accessToken, 'base64url')) throw invalid('the DPoP proof ath does not match the access token');
+
+  const acceptableUntil = nonceUntil || (Math.max(iat, now) + settings.iatWindow + 1) * 1000;
+  return { jkt, jti, iat, acceptableUntil };
 }
 
 /**
@@ -111,61 +172,34 @@ function sameTarget(htu: unknown, url: URL): boolean {
  * and `ath` = base64url(SHA-256(access token)) (§7.1). With server nonces, a current nonce proves
  * the proof fresh and `iat` may be outside the window (§11.1): the nonce's one to two windows
  * bound it instead. Replay (`jti`) and the key binding (`cnf.jkt`) are the caller's to check,
- * with the returned values.
+ * with the returned values. Synchronous unless `offload` sends the signature to the thread pool.
  * @see RFC 9449 §4.3, §7.1, §9, §11.1
  * @throws {InvalidDpopProofError} the proof fails a check.
  * @throws {UseDpopNonceError} nonces are required and the proof has no current one.
  */
-export async function verifyDpopProof(check: DpopProofCheck): Promise<VerifiedDpopProof> {
-  let decoded: DecodedJwt;
+export function verifyDpopProof(
+  settings: DpopProofSettings,
+  proof: string,
+  method: string,
+  target: RequestTarget,
+  accessToken: string,
+  offload: boolean,
+): VerifiedDpopProof | Promise<VerifiedDpopProof> {
+  let segments: JwsSegments;
   try {
-    decoded = decodeJwtParts(check.proof);
+    segments = splitJws(proof);
   } catch (cause) {
     throw invalid('the DPoP proof is not a JWT', cause);
   }
-  const { header, payload } = decoded;
-  if (typeof header.typ !== 'string' || header.typ.toLowerCase() !== 'dpop+jwt') {
-    throw invalid('the DPoP proof typ must be dpop+jwt');
+  const { jkt, key } = settings.keys.get(segments.header);
+  const payload = segments.payload as Record<string, unknown>;
+  const valid = verifySignature(key, segments.signingInput, segments.signature, offload);
+  if (typeof valid === 'boolean') {
+    if (!valid) throw invalid('the DPoP proof signature or key is invalid');
+    return checkProofClaims(settings, payload, jkt, method, target, accessToken);
   }
-  if (typeof header.alg !== 'string' || !check.algs.includes(header.alg)) {
-    throw invalid(`the DPoP proof alg must be one of ${check.algs.join(', ')}`);
-  }
-  const jwk = header.jwk as Record<string, unknown> | undefined;
-  if (!jwk || typeof jwk !== 'object' || Array.isArray(jwk)) throw invalid('the DPoP proof has no jwk header');
-  if (PRIVATE_MEMBERS.some((member) => member in jwk)) throw invalid('the DPoP proof jwk must be a public key');
-
-  let jkt: string;
-  let key: VerifyKey | null;
-  try {
-    ({ jkt, key } = check.keys.get(header.alg, jwk));
-  } catch (cause) {
-    throw invalid('the DPoP proof jwk cannot be thumbprinted', cause);
-  }
-  const valid = key !== null && (await verifySignature(key, decoded.signingInput, decoded.signature, check.offload));
-  if (!valid) throw invalid('the DPoP proof signature or key is invalid');
-
-  const { jti, htm, htu, iat, ath, nonce, exp, nbf } = payload as Record<string, unknown>;
-  const nowMs = Date.now();
-  const now = nowMs / 1000;
-  // What jose's jwtVerify checked of any JWT: exp and nbf, when present, are numbers that hold.
-  if (exp !== undefined && (typeof exp !== 'number' || exp <= now)) throw invalid('the DPoP proof is expired');
-  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now)) throw invalid('the DPoP proof is not valid yet');
-  if (typeof jti !== 'string' || !jti || jti.length > 256) throw invalid('the DPoP proof jti is missing or too long');
-  if (htm !== check.method) throw invalid('the DPoP proof htm does not match the request method');
-  if (!sameTarget(htu, check.url)) throw invalid('the DPoP proof htu does not match the request URL');
-  let nonceUntil = 0;
-  if (check.nonces) {
-    nonceUntil = check.nonces.validUntil(nonce, nowMs);
-    if (!nonceUntil) {
-      throw new UseDpopNonceError(nonce === undefined ? 'a DPoP nonce is required' : 'the DPoP nonce is stale or unknown');
-    }
-  }
-  if (typeof iat !== 'number' || !Number.isFinite(iat)) throw invalid('the DPoP proof has no iat');
-  const iatFresh = Math.abs(now - iat) <= check.iatWindow;
-  if (!iatFresh && !nonceUntil) throw invalid('the DPoP proof iat is outside the accepted window');
-  const expectedAth = createHash('sha256').update(check.accessToken).digest('base64url');
-  if (ath !== expectedAth) throw invalid('the DPoP proof ath does not match the access token');
-
-  const acceptableUntil = nonceUntil || (Math.max(iat, now) + check.iatWindow + 1) * 1000;
-  return { jkt, jti, iat, acceptableUntil };
+  return valid.then((ok) => {
+    if (!ok) throw invalid('the DPoP proof signature or key is invalid');
+    return checkProofClaims(settings, payload, jkt, method, target, accessToken);
+  });
 }

@@ -1,7 +1,7 @@
-import { ApiClient, challengeWith, verifyRequestWith, type ApiClientDpopOptions, type ApiClientOptions } from './api-client.js';
+import { ApiClient, verifierOf, type ApiClientDpopOptions, type ApiClientOptions } from './api-client.js';
 import { InsufficientScopeError, InvalidArgumentError, InvalidRequestError } from './errors.js';
 import type { HeadersLike } from './request-credentials.js';
-import { checkScopes, type VerifiedRequest } from './verify-access-token.js';
+import { checkScopes, verifyRequest, withChallenge, type VerifiedRequest, type VerifierConfig } from './verify-access-token.js';
 
 /** The request as Express (or plain `node:http`) hands it to a middleware. */
 export interface AuthRequest {
@@ -53,7 +53,8 @@ export type AuthMiddleware = Middleware & { client: ApiClient };
 
 // RFC 7230 §5.4 Host: a reg-name or IP literal, an optional port; nothing that changes the URL.
 const HOST = /^(?:[A-Za-z0-9._~-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
-const CLIENTS = new WeakMap<object, ApiClient>();
+// The settings each verified request was verified with, for requiredScopes' challenge.
+const VERIFIED_BY = new WeakMap<object, VerifierConfig>();
 
 function origin(baseUrl: string | undefined): string | undefined {
   if (baseUrl === undefined) return undefined;
@@ -82,6 +83,29 @@ function requestUrl(req: AuthRequest, base: string | undefined): string {
   return `${protocol}://${host}${target}`;
 }
 
+/** One request through {@link auth}: `req.auth` and `next()`, or `next(error)`. Never rejects. */
+async function authenticate(config: VerifierConfig, base: string | undefined, req: AuthRequest, res: AuthResponse, next: NextFunction): Promise<void> {
+  let url: string;
+  try {
+    url = requestUrl(req, base);
+  } catch (error) {
+    next(error instanceof InvalidRequestError ? withChallenge(config, error, false) : error);
+    return;
+  }
+  let verified: VerifiedRequest;
+  try {
+    verified = await verifyRequest(config, { headers: req.headers, method: req.method ?? 'GET', url });
+  } catch (error) {
+    next(error);
+    return;
+  }
+  req.auth = verified;
+  VERIFIED_BY.set(verified, config);
+  const nonce = config.dpop.nonces?.issue();
+  if (nonce) res.setHeader('DPoP-Nonce', nonce);
+  next();
+}
+
 /**
  * Express middleware that verifies the request's access token — Bearer, or DPoP with its proof —
  * and sets `req.auth` (`{payload, header, token, token_type}`), as `express-oauth2-jwt-bearer`'s
@@ -100,24 +124,9 @@ export function auth(options: AuthOptions): AuthMiddleware {
   const client = given ?? new ApiClient({ ...rest, domain: (issuerBaseURL ?? domain)! });
   if (!(client instanceof ApiClient)) throw new InvalidArgumentError('client', 'auth: the client option must be an ApiClient');
   const base = origin(baseUrl);
+  const config = verifierOf(client);
   const middleware: Middleware = (req, res, next) => {
-    let url: string;
-    try {
-      url = requestUrl(req, base);
-    } catch (error) {
-      next(error instanceof InvalidRequestError ? challengeWith(client, error, false) : error);
-      return;
-    }
-    verifyRequestWith(client, { headers: req.headers, method: req.method ?? 'GET', url }).then(
-      (verified) => {
-        req.auth = verified;
-        CLIENTS.set(verified, client);
-        const nonce = client.nonce();
-        if (nonce) res.setHeader('DPoP-Nonce', nonce);
-        next();
-      },
-      next,
-    );
+    void authenticate(config, base, req, res, next);
   };
   return Object.assign(middleware, { client });
 }
@@ -135,8 +144,8 @@ export function requiredScopes(scopes: string | readonly string[]): Middleware {
   }
   return (req, _res, next) => {
     const verified = req.auth;
-    const client = verified && CLIENTS.get(verified);
-    if (!verified || !client) {
+    const config = verified && VERIFIED_BY.get(verified);
+    if (!verified || !config) {
       next(new TypeError('requiredScopes: use it after auth(), which sets req.auth'));
       return;
     }
@@ -144,7 +153,7 @@ export function requiredScopes(scopes: string | readonly string[]): Middleware {
       checkScopes(verified.payload, wanted);
       next();
     } catch (error) {
-      next(error instanceof InsufficientScopeError ? challengeWith(client, error, verified.token_type === 'DPoP') : error);
+      next(error instanceof InsufficientScopeError ? withChallenge(config, error, verified.token_type === 'DPoP') : error);
     }
   };
 }

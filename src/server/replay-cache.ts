@@ -36,6 +36,8 @@ export interface InMemoryReplayCacheOptions {
 export class InMemoryReplayCache implements ReplayStore {
   readonly #entries = new Map<string, number>();
   readonly #maxEntries: number;
+  /** When the front entry expires (Infinity: no entry). */
+  #frontExpiresAt = Infinity;
 
   constructor({ maxEntries = 200_000 }: InMemoryReplayCacheOptions = {}) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) {
@@ -53,27 +55,35 @@ export class InMemoryReplayCache implements ReplayStore {
   seen(key: string, expiresAt: number): boolean {
     const now = Date.now();
     const known = this.#entries.get(key);
-    if (known !== undefined && known > now) return true;
-    this.#entries.delete(key);
-    this.#evictExpired(now);
+    if (known !== undefined) {
+      if (known > now) return true;
+      this.#entries.delete(key);
+      this.#frontExpiresAt = 0; // it may have been the front one
+    }
+    if (now >= this.#frontExpiresAt || this.#entries.size >= this.#maxEntries) this.#evictExpired(now);
     if (this.#entries.size >= this.#maxEntries) {
-      const [oldest] = this.#entries.values();
       throw new ReplayStoreUnavailableError('the DPoP replay cache is full of proofs still inside their window', {
-        retryAfter: Math.max(1, Math.ceil(((oldest ?? now) - now) / 1000)),
+        retryAfter: Math.max(1, Math.ceil((this.#frontExpiresAt - now) / 1000)),
       });
     }
+    if (this.#entries.size === 0) this.#frontExpiresAt = expiresAt;
     this.#entries.set(key, expiresAt);
     return false;
   }
 
   /**
    * Insertion order is close to expiry order (every entry lives about one window), so expired
-   * entries are found at the front; stop at the first live one to stay O(1) amortised. A live
-   * entry is never removed.
+   * entries are found at the front; stop at the first live one to stay O(1) amortised, and
+   * remember when it expires: until then there is nothing to look for. A live entry is never
+   * removed.
    */
   #evictExpired(now: number): void {
+    this.#frontExpiresAt = Infinity;
     for (const [key, expiresAt] of this.#entries) {
-      if (expiresAt > now) break;
+      if (expiresAt > now) {
+        this.#frontExpiresAt = expiresAt;
+        break;
+      }
       this.#entries.delete(key);
     }
   }

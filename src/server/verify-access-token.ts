@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
-import { verifyDpopProof, type ProofKeyCache } from './dpop-proof.js';
+import { verifyDpopProof, type ProofKeyCache, type VerifiedDpopProof } from './dpop-proof.js';
 import {
   InsufficientScopeError,
   InvalidDpopProofError,
@@ -13,7 +13,8 @@ import { decodeJwtParts, type DecodedJwt } from './jws.js';
 import { NoMatchingKeyError, type RemoteJwks } from './jwks.js';
 import type { DpopNonces } from './nonce.js';
 import type { ReplayStore } from './replay-cache.js';
-import { readCredentials, type HeadersLike, type RequestCredentials } from './request-credentials.js';
+import { readCredentialsShape, type HeadersLike, type RequestCredentials } from './request-credentials.js';
+import { RequestTarget } from './request-target.js';
 import { verifySignature, type VerifyKey } from './signature.js';
 import { challenge } from './www-authenticate.js';
 
@@ -69,8 +70,8 @@ export interface VerifierConfig {
 }
 
 /**
- * Verifications under way in this process. Alone, a signature is checked synchronously (no hop);
- * with others waiting it goes to libuv's thread pool, so every core works under load.
+ * Verifications under way in this process. Alone, a request is verified synchronously (no hop);
+ * with others under way its signatures go to libuv's thread pool.
  */
 let active = 0;
 
@@ -93,16 +94,51 @@ function checkClaims(config: VerifierConfig, payload: AccessTokenClaims): void {
   if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) throw claimRefused('iat', 'not a number');
 }
 
+/** A value now, or a promise of it (a JWKS fetch, a signature on the thread pool, a shared store). */
+type Maybe<T> = T | Promise<T>;
+
+/** `fn()` with a synchronous throw turned into a rejection nobody is told about until read. */
+function started<T>(fn: () => Maybe<T>): Maybe<T> {
+  let value: Maybe<T>;
+  try {
+    value = fn();
+  } catch (error) {
+    value = Promise.reject(error);
+  }
+  if (value instanceof Promise) value.catch(() => {}); // read later, in order
+  return value;
+}
+
+/** The key's answer read: no key for the token is a token error; an unreachable JWKS is not. */
+function keyRefused(cause: unknown): never {
+  if (cause instanceof NoMatchingKeyError) throw new InvalidTokenError('the access token signature is invalid', { cause });
+  throw cause; // NetworkError / TimeoutError: the JWKS is unreachable
+}
+
+/** The token's verdict once its signature is known: the signature, then the claims. */
+function signatureChecked(config: VerifierConfig, decoded: DecodedJwt, valid: boolean): DecodedJwt {
+  if (!valid) throw new InvalidTokenError('the access token signature is invalid');
+  checkClaims(config, decoded.payload as AccessTokenClaims);
+  return decoded;
+}
+
+/** The token's signature checked here, or on the thread pool with `offload`, then its claims. */
+function checkTokenSignature(config: VerifierConfig, decoded: DecodedJwt, key: VerifyKey, offload: boolean): Maybe<DecodedJwt> {
+  const valid = verifySignature(key, decoded.signingInput, decoded.signature, offload);
+  if (typeof valid === 'boolean') return signatureChecked(config, decoded, valid);
+  return valid.then((ok) => signatureChecked(config, decoded, ok));
+}
+
 /**
  * Verifies the token's JWS with the tenant's key for its `kid` (node:crypto; the key imported once
- * per `kid`), then its claims.
+ * per `kid`), then its claims. Synchronous when the key is cached and `offload` is off.
  * @throws {InvalidTokenError} malformed, an alg not allowed, no matching key, a bad signature, a claim refused.
  * @throws {NetworkError} the JWKS is needed and cannot be fetched.
  */
-async function verifyJwt(config: VerifierConfig, token: string, offload: boolean): Promise<DecodedJwt> {
+function verifyJwt(config: VerifierConfig, token: string, compact: boolean, offload: boolean): Maybe<DecodedJwt> {
   let decoded: DecodedJwt;
   try {
-    decoded = decodeJwtParts(token);
+    decoded = decodeJwtParts(token, compact);
   } catch (cause) {
     throw new InvalidTokenError('the access token is malformed or its alg is not allowed', { cause });
   }
@@ -110,56 +146,68 @@ async function verifyJwt(config: VerifierConfig, token: string, offload: boolean
   if (typeof alg !== 'string' || !config.algorithms.includes(alg)) {
     throw new InvalidTokenError('the access token is malformed or its alg is not allowed');
   }
-  let key: VerifyKey;
+  let found: Maybe<VerifyKey>;
   try {
-    const found = config.jwks.key(alg, kid);
-    key = found instanceof Promise ? await found : found;
+    found = config.jwks.key(alg, kid);
   } catch (cause) {
-    if (cause instanceof NoMatchingKeyError) throw new InvalidTokenError('the access token signature is invalid', { cause });
-    throw cause; // NetworkError / TimeoutError: the JWKS is unreachable
+    keyRefused(cause);
   }
-  if (!(await verifySignature(key, decoded.signingInput, decoded.signature, offload))) {
-    throw new InvalidTokenError('the access token signature is invalid');
-  }
-  checkClaims(config, decoded.payload as AccessTokenClaims);
-  return decoded;
+  if (found instanceof Promise) return found.then((key) => checkTokenSignature(config, decoded, key, offload), keyRefused);
+  return checkTokenSignature(config, decoded, found, offload);
 }
 
-/** Records the proof's `jti` (RFC 9449 §11.1); fails closed when the store cannot. */
-async function checkReplay(config: VerifierConfig, jkt: string, jti: string, expiresAt: number): Promise<void> {
-  // Scoped to the key, so nobody can burn another client's jti values; fixed length bounds memory.
-  const replayKey = createHash('sha256').update(`${jkt}\n${jti}`).digest('base64url');
-  let replayed: boolean;
-  try {
-    const answer = config.dpop.replayStore.seen(replayKey, expiresAt);
-    replayed = typeof answer === 'boolean' ? answer : await answer;
-  } catch (cause) {
-    if (cause instanceof ReplayStoreUnavailableError) throw cause;
-    throw new ReplayStoreUnavailableError('the DPoP replay store cannot be reached', { cause });
-  }
+/** The replay store's answer read: true means the `jti` was already recorded. */
+function replayAnswered(replayed: boolean): void {
   if (replayed) throw new InvalidDpopProofError('the DPoP proof was already used (jti replay)');
 }
 
-function readRequest(options: VerifyAccessTokenOptions): { credentials: RequestCredentials; method?: string; url?: URL } {
+/** The replay store could not answer: the proof is refused (fail closed, 503). */
+function storeFailed(cause: unknown): never {
+  if (cause instanceof ReplayStoreUnavailableError) throw cause;
+  throw new ReplayStoreUnavailableError('the DPoP replay store cannot be reached', { cause });
+}
+
+/** Records the proof's `jti` (RFC 9449 §11.1); fails closed when the store cannot. */
+function checkReplay(config: VerifierConfig, jkt: string, jti: string, expiresAt: number): Maybe<void> {
+  // Scoped to the key, so nobody can burn another client's jti values; fixed length bounds memory.
+  const replayKey = hash('sha256', `${jkt}\n${jti}`, 'base64url');
+  let answer: Maybe<boolean>;
+  try {
+    answer = config.dpop.replayStore.seen(replayKey, expiresAt);
+  } catch (cause) {
+    storeFailed(cause);
+  }
+  if (typeof answer === 'boolean') return replayAnswered(answer);
+  return Promise.resolve(answer).then(replayAnswered, storeFailed);
+}
+
+interface ReadRequest {
+  /** `compact`: the token is known to have a compact JWS's shape. */
+  credentials: RequestCredentials & { compact: boolean };
+  method: string;
+  target: RequestTarget | undefined;
+}
+
+function readRequest(options: VerifyAccessTokenOptions): ReadRequest {
   if (!options || typeof options !== 'object') throw new TypeError('verifyAccessToken: pass {token} or {headers, method, url}');
   if (options.token !== undefined) {
     if (typeof options.token !== 'string' || !options.token) {
       throw new InvalidRequestError('no access token given', { missingCredentials: true });
     }
-    return { credentials: { scheme: 'Bearer', token: options.token, proofs: [] } };
+    return { credentials: { scheme: 'Bearer', token: options.token, proofs: [], compact: false }, method: '', target: undefined };
   }
-  const credentials = readCredentials(options.headers);
-  if (credentials.scheme !== 'DPoP') return { credentials };
+  const credentials = readCredentialsShape(options.headers);
+  if (credentials.scheme !== 'DPoP') return { credentials, method: '', target: undefined };
   if (typeof options.method !== 'string' || !options.method) {
     throw new TypeError('verifyAccessToken: method is required to verify a DPoP proof');
   }
-  let url: URL;
+  let target: RequestTarget;
   try {
-    url = new URL(options.url ?? '');
+    target = new RequestTarget(options.url ?? '');
   } catch {
     throw new TypeError('verifyAccessToken: url must be the absolute URL of the request to verify a DPoP proof');
   }
-  return { credentials, method: options.method, url };
+  return { credentials, method: options.method, target };
 }
 
 /** Refuses claims that lack one of the `required` scopes (`insufficient_scope`, 403). */
@@ -204,44 +252,44 @@ export async function verifyRequest(config: VerifierConfig, options: VerifyAcces
   let dpopScheme = false;
   active += 1;
   try {
-    const offload = active > 1;
-    const { credentials, method, url } = readRequest(options);
-    const { scheme, token, proofs } = credentials;
+    const { credentials, method, target } = readRequest(options);
+    const { scheme, token, proofs, compact } = credentials;
     dpopScheme = scheme === 'DPoP';
     if (scheme === 'Bearer' && config.dpop.required) throw new InvalidTokenError('this API accepts only DPoP-bound access tokens');
     if (dpopScheme && proofs.length > 1) throw new InvalidRequestError('more than one DPoP header');
     if (dpopScheme && proofs.length === 0) throw new InvalidDpopProofError('the DPoP header is missing');
+    // Alone, a verification runs to its end synchronously (no hop). It first lets callers of the
+    // same tick start theirs (one microtask); when others are under way (or waiting on the pool,
+    // a JWKS fetch, a shared replay store), its signatures go to libuv's thread pool, both at
+    // once, so every core works under load.
+    if (active === 1) await undefined;
+    const offload = active > 1;
 
-    // The token's and the proof's signatures are checked at once (on the thread pool under load);
-    // the verdicts are still read in order: the token's first, then the proof's.
-    const tokenCheck = verifyJwt(config, token, offload);
-    const proofCheck = dpopScheme
-      ? verifyDpopProof({
-          proof: proofs[0]!,
-          method: method!,
-          url: url!,
-          accessToken: token,
-          algs: config.dpop.algs,
-          iatWindow: config.dpop.iatWindow,
-          nonces: config.dpop.nonces,
-          keys: config.dpop.keys,
-          offload,
-        })
-      : undefined;
-    proofCheck?.catch(() => {}); // read below, after the token's verdict
-    const { header, payload } = await tokenCheck;
+    // Synchronous, the token is checked first (a bad token costs no proof check); on the pool,
+    // both at once. Either way the verdicts are read in order: the token's first, then the proof's.
+    let tokenChecked: Maybe<DecodedJwt>;
+    let proofChecked: Maybe<VerifiedDpopProof> | undefined;
+    if (offload) {
+      tokenChecked = started(() => verifyJwt(config, token, compact, true));
+      if (dpopScheme) proofChecked = started(() => verifyDpopProof(config.dpop, proofs[0]!, method, target!, token, true));
+    } else {
+      tokenChecked = verifyJwt(config, token, compact, false);
+    }
+    const { header, payload } = tokenChecked instanceof Promise ? await tokenChecked : tokenChecked;
     const claims = payload as AccessTokenClaims;
-    const jkt = claims.cnf?.jkt;
     if (scheme === 'Bearer') {
       if (claims.cnf !== undefined) {
         dpopScheme = true;
         throw new InvalidTokenError('a DPoP-bound access token must be sent with the DPoP scheme, not Bearer');
       }
     } else {
+      const jkt = claims.cnf?.jkt;
       if (typeof jkt !== 'string') throw new InvalidTokenError('the access token is not DPoP-bound (no cnf.jkt)');
-      const proof = await proofCheck!;
+      proofChecked ??= verifyDpopProof(config.dpop, proofs[0]!, method, target!, token, false);
+      const proof = proofChecked instanceof Promise ? await proofChecked : proofChecked;
       if (proof.jkt !== jkt) throw new InvalidTokenError('invalid DPoP key binding');
-      await checkReplay(config, jkt, proof.jti, proof.acceptableUntil);
+      const recorded = checkReplay(config, jkt, proof.jti, proof.acceptableUntil);
+      if (recorded instanceof Promise) await recorded;
     }
     checkScopes(claims, options.requiredScopes);
     return { payload: claims, header, token, token_type: scheme };
@@ -256,5 +304,8 @@ export async function verifyRequest(config: VerifierConfig, options: VerifyAcces
 /** {@link verifyRequest}, answering the claims plus `token_type` (the `ApiClient` method). */
 export async function verifyAccessToken(config: VerifierConfig, options: VerifyAccessTokenOptions): Promise<VerifiedAccessToken> {
   const { payload, token_type } = await verifyRequest(config, options);
-  return { ...payload, token_type };
+  // The claims object was parsed for this call alone: completed in place rather than copied.
+  const verified = payload as VerifiedAccessToken;
+  verified.token_type = token_type;
+  return verified;
 }
