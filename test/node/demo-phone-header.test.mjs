@@ -1,0 +1,127 @@
+// The demo page on a phone (issue 14, "the 390 px header does not break Log out"): `npm start` on
+// free ports, Chromium at 390 × 844 CSS px, the page signed out and then signed in through the
+// tenant's real login page (the demo's own "Log in" button, a redirect). In both states nothing is
+// wider than the viewport: the document does not scroll sideways, a full-page screenshot is 390 px
+// wide, and every box of the header (the brand, the avatar, the visible button and its label) lies
+// inside the viewport; signed in, "Log out" keeps its label on one line inside the header. The
+// screenshots are kept in .test-results/ for a person to look at. Needs the build (dist/, lib/).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { chromeArgs, findChrome } from '../support/chrome.mjs';
+import { freePort } from '../support/free-port.mjs';
+
+const root = new URL('../../', import.meta.url);
+const WIDTH = 390;
+let demo;
+let origin;
+let output = '';
+let browser;
+let page;
+
+before(async () => {
+  const [port, tenantPort] = [await freePort(), await freePort()];
+  origin = `http://127.0.0.1:${port}`;
+  demo = spawn(process.execPath, ['demo/start.mjs'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), TENANT_PORT: String(tenantPort) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise((resolve, reject) => {
+    demo.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('(Ctrl+C to stop)')) resolve();
+    });
+    demo.stderr.on('data', (chunk) => (output += chunk));
+    demo.once('exit', (code) => reject(new Error(`npm start ended (exit ${code}):\n${output}`)));
+  });
+  browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs() });
+  page = await browser.newPage();
+  await page.setViewport({ width: WIDTH, height: 844, deviceScaleFactor: 1 });
+});
+
+after(async () => {
+  await browser?.close();
+  if (demo && demo.exitCode === null) {
+    const exited = new Promise((resolve) => demo.once('exit', resolve));
+    demo.kill('SIGTERM');
+    await exited;
+  }
+});
+
+/** What overflows the viewport horizontally: the document's scroll width and the header's boxes. */
+function measure() {
+  const boxes = [];
+  const visit = (node, name) => {
+    const rect = node.getBoundingClientRect();
+    if (rect.width > 0 && rect.height > 0) boxes.push({ name, left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom });
+  };
+  const header = document.querySelector('.site-header');
+  visit(header, 'header');
+  for (const element of header.querySelectorAll('*')) {
+    const name = element.localName + (element.className ? `.${element.className}` : '');
+    visit(element, name);
+    for (const inner of element.shadowRoot?.querySelectorAll('*') ?? []) visit(inner, `${name} ${inner.localName}[part=${inner.getAttribute('part')}]`);
+  }
+  const logout = document.querySelector('.site-header auth0-logout-button')?.shadowRoot?.querySelector('button');
+  // The label is the element's own text, slotted into its button: its lines are its rects' tops.
+  const label = document.createRange();
+  label.selectNodeContents(document.querySelector('.site-header auth0-logout-button'));
+  const lines = new Set([...label.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+  return {
+    scrollWidth: document.scrollingElement.scrollWidth,
+    innerWidth,
+    header: boxes[0],
+    outside: boxes.filter((box) => box.left < 0 || box.right > innerWidth + 0.5).map((box) => `${box.name}: ${box.left}–${box.right}`),
+    logout: logout?.getBoundingClientRect().width ? { lines, ...logout.getBoundingClientRect().toJSON() } : null,
+  };
+}
+
+/** A full-page screenshot, kept for a person; its width in pixels (the PNG header's). */
+async function screenshot(name) {
+  const png = await page.screenshot({ fullPage: true });
+  mkdirSync(new URL('.test-results/', root), { recursive: true });
+  writeFileSync(new URL(`.test-results/demo-${WIDTH}-${name}.png`, root), png);
+  return Buffer.from(png).readUInt32BE(16);
+}
+
+const status = () => page.evaluate(() => document.querySelector('auth0-provider').ready.then(() => document.querySelector('auth0-provider').status));
+
+test('signed out at 390 px: no sideways scroll, the header inside the viewport', { timeout: 60_000 }, async () => {
+  await page.goto(`${origin}/`);
+  assert.equal(await status(), 'anonymous');
+  const seen = await page.evaluate(measure);
+  assert.equal(seen.innerWidth, WIDTH);
+  assert.ok(seen.scrollWidth <= WIDTH, `the page scrolls sideways: ${seen.scrollWidth} px`);
+  assert.deepEqual(seen.outside, []);
+  assert.equal(await screenshot('signed-out'), WIDTH);
+});
+
+test('signed in at 390 px: no sideways scroll, the header inside the viewport, "Log out" on one line', { timeout: 90_000 }, async () => {
+  // The header's "Log in" (a redirect), the tenant's login page, back to the demo.
+  const login = await page.waitForSelector('.site-header auth0-login-button >>> button');
+  await Promise.all([page.waitForNavigation(), login.click()]);
+  assert.match(new URL(page.url()).pathname, /^\/u\/login\//);
+  const username = output.match(/Log in as (\S+) \/ (\S+)/);
+  assert.ok(username, output);
+  await page.type('input[name=username]', username[1]);
+  await page.type('input[name=password]', username[2]);
+  await Promise.all([page.waitForNavigation(), page.click('[type=submit]')]);
+  await page.waitForFunction((o) => location.origin === o, {}, origin);
+  await page.waitForFunction(() => document.querySelector('auth0-provider')?.status === 'authenticated', { timeout: 30_000 });
+  // The header's user has rendered (its picture, if any, loaded or failed).
+  await page.waitForFunction(() => {
+    const user = document.querySelector('.site-header auth0-user');
+    return user?.shadowRoot?.querySelector('[part=details]') && [...document.images, ...user.shadowRoot.querySelectorAll('img')].every((img) => img.complete);
+  }, { timeout: 20_000 });
+
+  const seen = await page.evaluate(measure);
+  assert.ok(seen.scrollWidth <= WIDTH, `the page scrolls sideways: ${seen.scrollWidth} px`);
+  assert.deepEqual(seen.outside, []);
+  assert.ok(seen.logout, 'Log out is shown in the header');
+  assert.equal(seen.logout.lines, 1, 'the "Log out" label is on one line');
+  assert.ok(seen.logout.top >= seen.header.top && seen.logout.bottom <= seen.header.bottom, 'Log out inside the header');
+  assert.equal(await screenshot('signed-in'), WIDTH);
+});
