@@ -7,7 +7,8 @@
 // other first-hour items of the demo on the same run: the legacy-token button styled like the
 // kit's, no error shown before the user did anything (the calendar's "not connected yet" as a
 // neutral note), the tenant's login and consent pages within 390 px (the long scope wraps), and the
-// organization's display name after switching. The screenshots are kept in .test-results/ for a
+// organization's display name after switching; and what `npm start` prints (the pages on PORT, the
+// tenant on TENANT_PORT, the invitation link it made). The screenshots are kept in .test-results/ for a
 // person to look at. Needs the build (dist/, lib/).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ const root = new URL('../../', import.meta.url);
 const WIDTH = 390;
 let demo;
 let origin;
+let tenantOrigin;
 let output = '';
 let browser;
 let page;
@@ -28,6 +30,7 @@ let page;
 before(async () => {
   const [port, tenantPort] = [await freePort(), await freePort()];
   origin = `http://127.0.0.1:${port}`;
+  tenantOrigin = `http://127.0.0.1:${tenantPort}`;
   demo = spawn(process.execPath, ['demo/start.mjs'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), TENANT_PORT: String(tenantPort) },
@@ -92,6 +95,12 @@ async function screenshot(name) {
 }
 
 const status = () => page.evaluate(() => document.querySelector('auth0-provider').ready.then(() => document.querySelector('auth0-provider').status));
+
+test('npm start prints the pages on PORT, the tenant on TENANT_PORT and the invitation link it made', () => {
+  assert.ok(output.includes(`CMS-style page  ${origin}/\n`), output);
+  assert.ok(output.includes(`Local tenant    ${tenantOrigin}/\n`), output);
+  assert.match(output, new RegExp(`Invitation      ${origin}/\\?invitation=[\\w-]+&organization=org_\\w+`));
+});
 
 test('signed out at 390 px: no sideways scroll, the header inside the viewport', { timeout: 60_000 }, async () => {
   await page.goto(`${origin}/`);
