@@ -8,7 +8,7 @@ export function escapeHtml(value) {
 }
 
 const STYLE = `body{font-family:system-ui,sans-serif;background:#f3f4f6;margin:0;display:grid;place-items:center;min-height:100vh}
-main{background:#fff;padding:2rem;border-radius:8px;box-shadow:0 2px 8px rgba(0,0,0,.12);width:min(22rem,90vw)}
+main{background:#fff;padding:2rem;border-radius:8px;box-shadow:0 2px 8px rgba(0,0,0,.12);width:min(26rem,90vw);box-sizing:border-box}
 h1{font-size:1.3rem;margin:0 0 1rem}label{display:block;margin:.75rem 0 .25rem;font-size:.9rem}
 input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem}button{margin-top:1.25rem;width:100%;padding:.6rem;font-size:1rem;background:#635dff;color:#fff;border:0;border-radius:4px}
 .error{color:#b00020;background:#fde7ea;padding:.5rem;border-radius:4px}.hint{font-size:.8rem;color:#555;margin-top:1.25rem}code{font-size:.8rem;overflow-wrap:anywhere}li{overflow-wrap:anywhere}`;

@@ -31,7 +31,8 @@ describe('demo/docs/: the element reference', function () {
     document.body.append(frame);
     try {
       const win = () => frame.contentWindow as any;
-      for (let i = 0; i < 200 && win()?.document.documentElement.dataset.ready !== 'true'; i++) await new Promise((r) => setTimeout(r, 50));
+      const deadline = Date.now() + 20_000; // within the test's 30 s, however busy the machine
+      while (win()?.document.documentElement.dataset.ready !== 'true' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       const page = win().document as Document;
       expect(page.documentElement.dataset.ready).to.equal('true');
       for (const doc of docs) {

@@ -20,8 +20,11 @@ async function lastAuthorizeScopes(): Promise<string[]> {
   return requests.at(-1)?.scope?.split(' ') ?? [];
 }
 
+// Waits for the condition, up to 15 s: beyond the provider's 5 s authorize-timeout (its slowest
+// settling, as `error`) on a busy machine.
 const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  const deadline = Date.now() + 15_000;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
   expect(check()).to.equal(true);
 };
 

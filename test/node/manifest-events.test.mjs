@@ -1,0 +1,31 @@
+// custom-elements.json's events are the events each element really fires (issue 14: what the JSX
+// typings' `on<event>` props, the Vue typings and the docs page read). The manifest is generated
+// from JSDoc `@event` tags; this compares them with the `emit(this, '<name>', …)` calls in each
+// element's source, so an event added, renamed or dropped without its JSDoc fails here. (The live
+// test, test/browser/ecosystem/manifest.test.ts, compares attributes, custom properties, parts
+// and slots.)
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const root = new URL('../../', import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
+const elements = manifest.modules.flatMap((mod) => (mod.declarations ?? [])
+  .filter((declaration) => declaration.customElement && declaration.tagName)
+  .map((declaration) => ({ ...declaration, path: mod.path })));
+
+test('the manifest lists the eight elements, each from its component module', () => {
+  assert.equal(elements.length, 8);
+  for (const element of elements) assert.match(element.path, /^lib\/components\/[\w-]+\/[\w-]+\.component\.js$/, element.tagName);
+});
+
+for (const element of elements) {
+  test(`<${element.tagName}>: the manifest's events are the ones its source emits`, () => {
+    const source = readFileSync(new URL(element.path.replace(/^lib\//, '').replace(/\.js$/, '.ts'), root), 'utf8');
+    const emitted = [...new Set([...source.matchAll(/\bemit\(this,\s*'([\w-]+)'/g)].map((m) => m[1]))].sort();
+    // Nothing else dispatches a public event (the context protocol's events are not the element's).
+    assert.doesNotMatch(source.replace(/\/\/.*$/gm, ''), /\bdispatchEvent\(/, 'events go through emit()');
+    assert.deepEqual((element.events ?? []).map((event) => event.name).sort(), emitted);
+    for (const event of element.events ?? []) assert.ok(event.description?.trim(), `${event.name} has a description`);
+  });
+}
