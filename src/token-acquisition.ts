@@ -2,6 +2,7 @@
 // in this tab, under a Web Lock shared by the origin's tabs, to the refresh-token grant or the
 // silent iframe.
 import { authorizeRequest, maxAge, mergeParams, tokenResponse, type ClientContext, type ResolvedParams } from './client-context.js';
+import { arrival } from './cache/arrival.js';
 import { cacheKey, idTokenKey, type CacheEntry, type CacheKeyParts, type IdTokenEntry } from './cache/cache-entry.js';
 import { getCookie } from './cookies.js';
 import { GenericError } from './errors.js';
@@ -101,17 +102,24 @@ async function lockedToken(ctx: ClientContext, params: ResolvedParams, keyParts:
     const cached = await fromCache(ctx, keyParts);
     return cached && (!bypassCache || cached.access_token !== seen) ? cached : undefined;
   };
-  return withLock(tokenLockName(ctx.options.clientId), waitMs, async () => {
-    // A live token the last holder left is the answer as this tab's view shows it; only a miss
-    // needs the view to catch up with what the last holder wrote (its refresh tokens) first.
-    const cached = (await fresh()) ?? (await ctx.vault.catchUp(), await fresh());
-    if (cached) return cached;
-    try {
-      return await obtainToken(ctx, params, timeoutInSeconds);
-    } finally {
-      await ctx.vault.settle();
-    }
-  });
+  return withLock(
+    tokenLockName(ctx.options.clientId),
+    waitMs,
+    async () => {
+      // A live token the last holder left is the answer as this tab's view shows it; only a miss
+      // needs the view to catch up with what the last holder wrote (its refresh tokens) first.
+      const cached = (await fresh()) ?? (await ctx.vault.catchUp(), await fresh());
+      if (cached) return cached;
+      try {
+        return await obtainToken(ctx, params, timeoutInSeconds);
+      } finally {
+        await ctx.vault.settle();
+      }
+    },
+    // While it waits, the holder's tokens may reach this tab (localStorage): the ID token is
+    // written last, so its arrival is when they can answer — without the lock, as any cache read.
+    (waiting) => arrival(idTokenKey(keyParts.clientId), fresh, waiting),
+  );
 }
 
 /**
