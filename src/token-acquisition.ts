@@ -88,6 +88,16 @@ function cachedResponse(ctx: ClientContext, entry: Partial<CacheEntry>, idToken:
 }
 
 /**
+ * Starts loading the code that gets tokens from the tenant (the vault's and the grant's chunks);
+ * called on the way to the lock, and when the page is idle after a session was restored (its
+ * token will need renewing: the tab that does it then has the code).
+ */
+export function preloadNetworkPath(ctx: ClientContext): void {
+  if (ctx.vault instanceof LazyVault) ctx.vault.preload();
+  import('./session-writer.js').catch(() => undefined);
+}
+
+/**
  * Gets a token from the tenant holding the client's Web Lock, so that one request serves every
  * caller waiting in any tab: once the lock is held the cache is read again — with
  * `cacheMode: 'off'`, a token that arrived while this call waited counts as fresh.
@@ -96,8 +106,7 @@ async function lockedToken(ctx: ClientContext, params: ResolvedParams, keyParts:
   const seen = bypassCache ? (await ctx.cacheManager.get(keyParts))?.access_token : undefined;
   const waitMs = (timeoutInSeconds ?? ctx.options.authorizeTimeoutInSeconds) * 1000;
   // The network path's code (a chunk) loads while the lock is awaited, not while it is held.
-  if (ctx.vault instanceof LazyVault) ctx.vault.preload();
-  import('./session-writer.js').catch(() => undefined);
+  preloadNetworkPath(ctx);
   const fresh = async () => {
     const cached = await fromCache(ctx, keyParts);
     return cached && (!bypassCache || cached.access_token !== seen) ? cached : undefined;
