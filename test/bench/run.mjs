@@ -20,8 +20,8 @@ import { formatTable, withRatios } from './table.mjs';
 const smoke = process.argv.includes('--smoke');
 const loadAtStart = loadavg()[0];
 const N = smoke
-  ? { cacheCalls: 200, cacheMs: 1000, burst: 5, tabs: 2, perTab: 3, coldLoads: 2, proofs: 20, proofMs: 1000, verify: 20, verifyMs: 1000 }
-  : { cacheCalls: 2_000_000, cacheMs: 5000, burst: 50, tabs: 3, perTab: 20, coldLoads: 15, proofs: 3000, proofMs: 5000, verify: 40000, verifyMs: 6000 };
+  ? { cacheCalls: 200, cacheMs: 1000, burst: 5, tabs: 2, perTab: 3, burstRounds: 1, coldLoads: 2, proofs: 20, proofMs: 1000, verify: 20, verifyMs: 1000 }
+  : { cacheCalls: 2_000_000, cacheMs: 5000, burst: 50, tabs: 3, perTab: 20, burstRounds: 5, coldLoads: 15, proofs: 3000, proofMs: 5000, verify: 40000, verifyMs: 6000 };
 const STEP_TIMEOUT_MS = 30_000;
 const SDKS = ['ours', 'spa'];
 
@@ -216,14 +216,34 @@ async function cacheReadRows() {
   }
 }
 
+/**
+ * `refreshBurst` for both SDKs, `N.burstRounds` times, the two taking turns to go first (one
+ * sample is at the mercy of whatever else the machine does): the median time; the most token
+ * requests any round made; every error.
+ */
+async function burstRounds(tabs, perTab) {
+  const samples = { ours: [], spa: [] };
+  for (let i = 0; i < N.burstRounds; i += 1) {
+    for (const sdk of i % 2 ? [...SDKS].reverse() : SDKS) samples[sdk].push(await refreshBurst(sdk, tabs, perTab));
+  }
+  const out = {};
+  for (const sdk of SDKS) {
+    const runs = samples[sdk].filter(Boolean);
+    if (!runs.length) continue;
+    const times = runs.map((run) => run.elapsedMs).sort((a, b) => a - b);
+    out[sdk] = { requests: Math.max(...runs.map((run) => run.requests)), errors: runs.flatMap((run) => run.errors), elapsedMs: times[Math.floor(times.length / 2)] };
+  }
+  return out;
+}
+
 async function refreshBurstRows() {
   const limit = await bareRefreshGrant();
   for (const [label, tabs, perTab] of [[`${N.burst} concurrent calls, 1 tab`, 1, N.burst], [`${N.tabs} tabs × ${N.perTab} calls`, N.tabs, N.perTab]]) {
-    const r = await both((sdk) => refreshBurst(sdk, tabs, perTab));
+    const r = await burstRounds(tabs, perTab);
     // A request count only compares when both sides answered every call; errors are shown as counts.
     const clean = r.ours && r.spa && !r.ours.errors.length && !r.spa.errors.length;
-    rows.push({ name: `expired token + refresh token, ${label}: token requests`, ours: r.ours?.requests, theirs: r.spa?.requests, limit: 1, better: 'lower', comparable: clean });
-    rows.push({ name: `  time to the last answer, ms (${label})`, ours: r.ours?.elapsedMs, theirs: r.spa?.elapsedMs, limit: limit?.elapsedMs, better: 'lower', comparable: clean, note: 'limit: one bare refresh grant (fetch)' });
+    rows.push({ name: `expired token + refresh token, ${label}: token requests (most in a round)`, ours: r.ours?.requests, theirs: r.spa?.requests, limit: 1, better: 'lower', comparable: clean });
+    rows.push({ name: `  time to the last answer, median ms of ${N.burstRounds} (${label})`, ours: r.ours?.elapsedMs, theirs: r.spa?.elapsedMs, limit: limit?.elapsedMs, better: 'lower', comparable: clean, note: 'limit: one bare refresh grant (fetch)' });
     const errorNote = (side) => (r[side]?.errors.length ? `${side === 'ours' ? 'ours' : 'SPA SDK'}: ${[...new Set(r[side].errors)].join(' ')}` : '');
     rows.push({ name: `  errors (${label})`, ours: r.ours?.errors.length, theirs: r.spa?.errors.length, comparable: false, note: [errorNote('ours'), errorNote('spa')].filter(Boolean).join('; ') });
     if (r.ours?.errors.length) failures.push(`ours failed calls in the refresh burst (${label}): ${errorNote('ours')}`);
