@@ -24,7 +24,7 @@ function loadScript(src) {
 
 /** The SDK page.html's tag loaded (the same module, or the classic script's global). */
 async function loadSdk() {
-  if (config.sdk === 'ours') return import('/dist/engine.min.js');
+  if (config.sdk === 'ours') return window.benchEngine ?? import('/dist/engine.min.js');
   if (!window.auth0) await loadScript(SPA_SDK_PATH);
   return window.auth0;
 }
