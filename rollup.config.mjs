@@ -67,7 +67,7 @@ const LAZY = {
   tokens: [
     'authorize-url', 'pkce', 'random', 'http', 'token-endpoint', 'session-writer', 'id-token', 'jws', 'jwks',
     'silent-iframe', 'token-exchange', 'logout-url', 'dpop/token-request',
-    'refresh/refresh-grant', 'refresh/vault', 'refresh/cache-vault', 'refresh/revoke-endpoint',
+    'refresh/refresh-grant', 'refresh/vault', 'refresh/cache-vault', 'refresh/revision', 'refresh/revoke-endpoint',
   ],
   // Memory mode with refresh tokens: the worker's client and the worker's own source.
   worker: ['refresh/worker-client', 'refresh/token-worker'],

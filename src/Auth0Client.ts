@@ -16,7 +16,7 @@ import { checkFetcherConfig } from './fetcher-config.js';
 import type { CustomTokenExchangeOptions, TokenEndpointResponse } from './token-exchange.js';
 import { tokenLockName, withLock } from './lock.js';
 import { endLocalSession, onSessionEvent } from './session-events.js';
-import { peekToken, silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
+import { peekToken, preloadNetworkPath, silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
 import { TransactionStore, type ConnectTransaction } from './transaction-store.js';
 import type { ConnectAccountRedirectResult, ConnectApi, RedirectConnectAccountOptions } from './connect/connect-account.js';
 import type { ApiAnswer } from './connect/my-account-api.js';
@@ -209,6 +209,8 @@ export class Auth0Client {
     if (old || getCookie(this.#ctx.cookie) !== undefined) {
       try {
         await this.getTokenSilently(options);
+        // The restored session's token will need renewing: its code loads now, after the start.
+        setTimeout(preloadNetworkPath, 0, this.#ctx);
         return;
       } catch (e) {
         if (!NO_SESSION_ERRORS.includes((e as GenericError).error)) {

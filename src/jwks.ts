@@ -19,6 +19,15 @@ function load(url: string, timeoutMs: number): Promise<JWK[]> {
 }
 
 /**
+ * Starts fetching `domainUrl`'s key set unless the page has it, so that it arrives alongside a
+ * grant's answer instead of after it; a failure shows when a token is verified (which fetches again).
+ */
+export function prefetchKeys(domainUrl: string, timeoutMs: number): void {
+  const url = `${domainUrl}/.well-known/jwks.json`;
+  if (!keySets.has(url)) load(url, timeoutMs).catch(() => undefined);
+}
+
+/**
  * A key resolver for `verifyRs256` over `<domainUrl>/.well-known/jwks.json`. It returns the JWK
  * itself: jws.ts imports it (and caches the import per JWK object).
  * @throws GenericError `id_token_key_not_found` when no key matches `kid` even after a refetch.

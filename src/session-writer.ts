@@ -7,6 +7,7 @@ import { setCookie } from './cookies.js';
 import { sendWithDpop, type TokenSender } from './dpop/token-request.js';
 import { GenericError } from './errors.js';
 import { verifyIdToken } from './id-token.js';
+import { prefetchKeys } from './jwks.js';
 import type { FoundRefreshToken } from './refresh/vault.js';
 import { requestToken, type TokenRequest, type TokenResponse } from './token-endpoint.js';
 import type { GetTokenSilentlyVerboseResponse } from './types.js';
@@ -60,6 +61,8 @@ export async function grantTokens(
   // A session's grants go through the vault: it keeps any refresh token (in memory mode, in the
   // worker, which strips it from the answer) and rotates the one `refresh.from` used.
   const transport = store ? vault.transport(request, refresh?.from) : undefined;
+  // The ID token's keys are fetched while the grant is on its way (a page restored from the cache has none yet).
+  prefetchKeys(options.domainUrl, options.httpTimeoutInSeconds * 1000);
   const tokens = await sendGrant(ctx, grant, transport && ((sent) => requestToken({ ...sent, transport })));
   refresh?.accept(tokens);
   if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');

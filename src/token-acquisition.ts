@@ -2,6 +2,7 @@
 // in this tab, under a Web Lock shared by the origin's tabs, to the refresh-token grant or the
 // silent iframe.
 import { authorizeRequest, maxAge, mergeParams, tokenResponse, type ClientContext, type ResolvedParams } from './client-context.js';
+import { arrival } from './cache/arrival.js';
 import { cacheKey, idTokenKey, type CacheEntry, type CacheKeyParts, type IdTokenEntry } from './cache/cache-entry.js';
 import { getCookie } from './cookies.js';
 import { GenericError } from './errors.js';
@@ -87,6 +88,16 @@ function cachedResponse(ctx: ClientContext, entry: Partial<CacheEntry>, idToken:
 }
 
 /**
+ * Starts loading the code that gets tokens from the tenant (the vault's and the grant's chunks);
+ * called on the way to the lock, and when the page is idle after a session was restored (its
+ * token will need renewing: the tab that does it then has the code).
+ */
+export function preloadNetworkPath(ctx: ClientContext): void {
+  if (ctx.vault instanceof LazyVault) ctx.vault.preload();
+  import('./session-writer.js').catch(() => undefined);
+}
+
+/**
  * Gets a token from the tenant holding the client's Web Lock, so that one request serves every
  * caller waiting in any tab: once the lock is held the cache is read again — with
  * `cacheMode: 'off'`, a token that arrived while this call waited counts as fresh.
@@ -95,23 +106,29 @@ async function lockedToken(ctx: ClientContext, params: ResolvedParams, keyParts:
   const seen = bypassCache ? (await ctx.cacheManager.get(keyParts))?.access_token : undefined;
   const waitMs = (timeoutInSeconds ?? ctx.options.authorizeTimeoutInSeconds) * 1000;
   // The network path's code (a chunk) loads while the lock is awaited, not while it is held.
-  if (ctx.vault instanceof LazyVault) ctx.vault.preload();
-  import('./session-writer.js').catch(() => undefined);
+  preloadNetworkPath(ctx);
   const fresh = async () => {
     const cached = await fromCache(ctx, keyParts);
     return cached && (!bypassCache || cached.access_token !== seen) ? cached : undefined;
   };
-  return withLock(tokenLockName(ctx.options.clientId), waitMs, async () => {
-    // A live token the last holder left is the answer as this tab's view shows it; only a miss
-    // needs the view to catch up with what the last holder wrote (its refresh tokens) first.
-    const cached = (await fresh()) ?? (await ctx.vault.catchUp(), await fresh());
-    if (cached) return cached;
-    try {
-      return await obtainToken(ctx, params, timeoutInSeconds);
-    } finally {
-      await ctx.vault.settle();
-    }
-  });
+  return withLock(
+    tokenLockName(ctx.options.clientId),
+    waitMs,
+    async () => {
+      // A live token the last holder left is the answer as this tab's view shows it; only a miss
+      // needs the view to catch up with what the last holder wrote (its refresh tokens) first.
+      const cached = (await fresh()) ?? (await ctx.vault.catchUp(), await fresh());
+      if (cached) return cached;
+      try {
+        return await obtainToken(ctx, params, timeoutInSeconds);
+      } finally {
+        await ctx.vault.settle();
+      }
+    },
+    // While it waits, the holder's tokens may reach this tab (localStorage): the ID token is
+    // written last, so its arrival is when they can answer — without the lock, as any cache read.
+    (waiting) => arrival(idTokenKey(keyParts.clientId), fresh, waiting),
+  );
 }
 
 /**

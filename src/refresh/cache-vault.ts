@@ -10,7 +10,8 @@
 import { CACHE_KEY_PREFIX, type ICache } from '../cache/cache-entry.js';
 import type { CacheManager } from '../cache/cache-manager.js';
 import { fetchJson } from '../http.js';
-import { announce, announced, tokenLockName } from '../lock.js';
+import { tokenLockName } from '../lock.js';
+import { announce, announced } from './revision.js';
 import { revokeToken } from './revoke-endpoint.js';
 import { pickSlot, type FoundRefreshToken, type JsonTransport, type RefreshSlot, type RefreshTokenVault, type RevokeRequest } from './vault.js';
 

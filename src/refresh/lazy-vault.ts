@@ -1,6 +1,7 @@
 // A refresh-token vault whose code loads on first use: the worker (its client and the worker's
-// own source) or the cache vault only reach the page when a session first needs a token from the
-// tenant, never on a load answered from the cache.
+// own source) or the cache vault reach the page when a session first needs a token from the
+// tenant — or just after a start that restored a session, which will need one — never before the
+// start's answer from the cache.
 import type { FoundRefreshToken, JsonTransport, RefreshSlot, RefreshTokenVault, RevokeRequest } from './vault.js';
 
 export class LazyVault implements RefreshTokenVault {

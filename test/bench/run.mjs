@@ -20,8 +20,8 @@ import { formatTable, withRatios } from './table.mjs';
 const smoke = process.argv.includes('--smoke');
 const loadAtStart = loadavg()[0];
 const N = smoke
-  ? { cacheCalls: 200, cacheMs: 1000, burst: 5, tabs: 2, perTab: 3, coldLoads: 2, proofs: 20, proofMs: 1000, verify: 20, verifyMs: 1000 }
-  : { cacheCalls: 2_000_000, cacheMs: 5000, burst: 50, tabs: 3, perTab: 20, coldLoads: 10, proofs: 3000, proofMs: 5000, verify: 40000, verifyMs: 6000 };
+  ? { cacheCalls: 200, cacheMs: 1000, burst: 5, tabs: 2, perTab: 3, burstRounds: 1, coldLoads: 2, proofs: 20, proofMs: 1000, verify: 20, verifyMs: 1000 }
+  : { cacheCalls: 2_000_000, cacheMs: 5000, burst: 50, tabs: 3, perTab: 20, burstRounds: 5, coldLoads: 15, proofs: 3000, proofMs: 5000, verify: 40000, verifyMs: 6000 };
 const STEP_TIMEOUT_MS = 30_000;
 const SDKS = ['ours', 'spa'];
 
@@ -122,39 +122,62 @@ async function bareRefreshGrant() {
   });
 }
 
-async function coldStart(sdk) {
-  return withContext(async (context) => {
-    const page = await loggedInPage(context, sdk, { cache: 'localstorage' });
-    const times = [];
-    let tenantRequests = 0;
-    page.on('request', (request) => {
-      if (request.url().startsWith(tenant.domain)) tenantRequests += 1;
-    });
-    for (let i = 0; i < N.coldLoads; i += 1) {
-      await page.reload();
-      const state = await page.evaluate(() => window.bench.ready());
-      if (!state.authenticated) throw new Error(`${sdk}: cold start did not find the cached session`);
-      times.push(state.readyAtMs);
-    }
-    times.sort((a, b) => a - b);
-    return { medianMs: times[Math.floor(times.length / 2)], tenantRequests };
+/** One reload of a page already on the bench page: navigation → authenticated, and its phases. */
+async function reloadTimes(page, sdk) {
+  await page.reload();
+  const state = await page.evaluate(async () => {
+    const { authenticated, readyAtMs } = await window.bench.ready();
+    const mark = (name) => performance.getEntriesByName(`bench:${name}`)[0]?.startTime;
+    return { authenticated, readyAtMs, page: mark('page') };
   });
+  if (!state.authenticated) throw new Error(`${sdk}: cold start did not find the cached session`);
+  return state;
 }
 
-/** The limit of a cold start: the same navigation to a page with one module script and no SDK. */
-async function emptyPageLoad() {
-  return withContext(async (context) => {
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    const times = [];
-    await page.goto(`${site.origin}/test/bench/empty.html`);
-    for (let i = 0; i < N.coldLoads; i += 1) {
-      await page.reload();
-      times.push((await page.evaluate(() => window.bench.ready())).readyAtMs);
+/**
+ * Cold start with a cached session: the bench page reloaded with ours, with the SPA SDK and with
+ * no SDK at all (the limit: the same page, its script run), each in a context of its own, one
+ * reload of each in turn (the order rotating), so that the machine's load weighs on all three
+ * alike. The SDK's own share is the time above the limit, per round.
+ */
+async function coldStarts() {
+  const contexts = [];
+  try {
+    const pages = {};
+    for (const sdk of [...SDKS, 'none']) {
+      const context = await browser.createBrowserContext();
+      contexts.push(context);
+      if (sdk === 'none') {
+        pages.none = await context.newPage();
+        pages.none.setDefaultTimeout(STEP_TIMEOUT_MS);
+        await pages.none.goto(pageUrl('none'));
+      } else pages[sdk] = await loggedInPage(context, sdk, { cache: 'localstorage' });
     }
-    times.sort((a, b) => a - b);
-    return { medianMs: times[Math.floor(times.length / 2)] };
-  });
+    const tenantRequests = Object.fromEntries(SDKS.map((sdk) => [sdk, 0]));
+    for (const sdk of SDKS) pages[sdk].on('request', (request) => void (request.url().startsWith(tenant.domain) && (tenantRequests[sdk] += 1)));
+    const rounds = [];
+    const order = Object.keys(pages);
+    for (let i = 0; i < N.coldLoads; i += 1) {
+      const round = {};
+      for (const sdk of [...order.slice(i % order.length), ...order.slice(0, i % order.length)]) round[sdk] = await reloadTimes(pages[sdk], sdk);
+      rounds.push(round);
+    }
+    const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const of = (sdk, f) => median(rounds.map((round) => f(round[sdk], round)));
+    const out = {};
+    for (const sdk of order) {
+      out[sdk] = {
+        tenantRequests: tenantRequests[sdk],
+        medianMs: of(sdk, (r) => r.readyAtMs),
+        aboveLimitMs: of(sdk, (r, round) => r.readyAtMs - round.none.readyAtMs),
+        codeMs: of(sdk, (r, round) => r.page - round.none.page),
+        clientMs: of(sdk, (r) => r.readyAtMs - r.page),
+      };
+    }
+    return out;
+  } finally {
+    for (const context of contexts) await context.close();
+  }
 }
 
 async function dpopProofs(sdk) {
@@ -193,14 +216,34 @@ async function cacheReadRows() {
   }
 }
 
+/**
+ * `refreshBurst` for both SDKs, `N.burstRounds` times, the two taking turns to go first (one
+ * sample is at the mercy of whatever else the machine does): the median time; the most token
+ * requests any round made; every error.
+ */
+async function burstRounds(tabs, perTab) {
+  const samples = { ours: [], spa: [] };
+  for (let i = 0; i < N.burstRounds; i += 1) {
+    for (const sdk of i % 2 ? [...SDKS].reverse() : SDKS) samples[sdk].push(await refreshBurst(sdk, tabs, perTab));
+  }
+  const out = {};
+  for (const sdk of SDKS) {
+    const runs = samples[sdk].filter(Boolean);
+    if (!runs.length) continue;
+    const times = runs.map((run) => run.elapsedMs).sort((a, b) => a - b);
+    out[sdk] = { requests: Math.max(...runs.map((run) => run.requests)), errors: runs.flatMap((run) => run.errors), elapsedMs: times[Math.floor(times.length / 2)] };
+  }
+  return out;
+}
+
 async function refreshBurstRows() {
   const limit = await bareRefreshGrant();
   for (const [label, tabs, perTab] of [[`${N.burst} concurrent calls, 1 tab`, 1, N.burst], [`${N.tabs} tabs × ${N.perTab} calls`, N.tabs, N.perTab]]) {
-    const r = await both((sdk) => refreshBurst(sdk, tabs, perTab));
+    const r = await burstRounds(tabs, perTab);
     // A request count only compares when both sides answered every call; errors are shown as counts.
     const clean = r.ours && r.spa && !r.ours.errors.length && !r.spa.errors.length;
-    rows.push({ name: `expired token + refresh token, ${label}: token requests`, ours: r.ours?.requests, theirs: r.spa?.requests, limit: 1, better: 'lower', comparable: clean });
-    rows.push({ name: `  time to the last answer, ms (${label})`, ours: r.ours?.elapsedMs, theirs: r.spa?.elapsedMs, limit: limit?.elapsedMs, better: 'lower', comparable: clean, note: 'limit: one bare refresh grant (fetch)' });
+    rows.push({ name: `expired token + refresh token, ${label}: token requests (most in a round)`, ours: r.ours?.requests, theirs: r.spa?.requests, limit: 1, better: 'lower', comparable: clean });
+    rows.push({ name: `  time to the last answer, median ms of ${N.burstRounds} (${label})`, ours: r.ours?.elapsedMs, theirs: r.spa?.elapsedMs, limit: limit?.elapsedMs, better: 'lower', comparable: clean, note: 'limit: one bare refresh grant (fetch)' });
     const errorNote = (side) => (r[side]?.errors.length ? `${side === 'ours' ? 'ours' : 'SPA SDK'}: ${[...new Set(r[side].errors)].join(' ')}` : '');
     rows.push({ name: `  errors (${label})`, ours: r.ours?.errors.length, theirs: r.spa?.errors.length, comparable: false, note: [errorNote('ours'), errorNote('spa')].filter(Boolean).join('; ') });
     if (r.ours?.errors.length) failures.push(`ours failed calls in the refresh burst (${label}): ${errorNote('ours')}`);
@@ -208,12 +251,15 @@ async function refreshBurstRows() {
 }
 
 async function coldStartRows() {
-  const cold = await both(coldStart);
-  const empty = await emptyPageLoad();
-  rows.push({ name: `cold start, cached session: navigation → authenticated, median ms (${N.coldLoads} loads)`, ours: cold.ours.medianMs, theirs: cold.spa.medianMs, limit: empty.medianMs, better: 'lower', note: 'limit: the same page with no SDK' });
-  // What the SDK itself adds to the page's load: the time above the same page without it.
-  rows.push({ name: '  above the limit (the SDK\'s own share), median ms', ours: cold.ours.medianMs - empty.medianMs, theirs: cold.spa.medianMs - empty.medianMs, better: 'lower' });
-  rows.push({ name: `  network requests to the tenant (${N.coldLoads} loads)`, ours: cold.ours.tenantRequests, theirs: cold.spa.tenantRequests, limit: 0, better: 'lower' });
+  const cold = await coldStarts();
+  const { ours, spa, none } = cold;
+  rows.push({ name: `cold start, cached session: navigation → authenticated, median ms (${N.coldLoads} loads)`, ours: ours.medianMs, theirs: spa.medianMs, limit: none.medianMs, better: 'lower', note: 'limit: the same page with no SDK' });
+  // What the SDK itself adds to the page's load: the time above the same page without it. The
+  // limit alone is more than half the SPA SDK's total, so "≤ 0.5× the SPA SDK" holds for this share.
+  rows.push({ name: '  above the limit (the SDK\'s own share), median ms', ours: ours.aboveLimitMs, theirs: spa.aboveLimitMs, better: 'lower', note: 'per round: this load minus the no-SDK load beside it' });
+  rows.push({ name: '    of which: before the page\'s script runs (the SDK\'s code), ms', ours: ours.codeMs, theirs: spa.codeMs, better: 'lower', note: 'fetched, compiled and run; per round, above the no-SDK page' });
+  rows.push({ name: '    of which: the page\'s script → authenticated, ms', ours: ours.clientMs, theirs: spa.clientMs, better: 'lower', note: 'createAuth0Client + isAuthenticated' });
+  rows.push({ name: `  network requests to the tenant (${N.coldLoads} loads)`, ours: ours.tenantRequests, theirs: spa.tenantRequests, limit: 0, better: 'lower' });
 }
 
 async function dpopRows() {

@@ -8,6 +8,7 @@ import {
   expireLocalStorageTokens,
   facts,
   failure,
+  localStorageEntries,
   newClient,
   popupLogin,
   refreshGrants,
@@ -126,6 +127,36 @@ describe('one flight: concurrent getTokenSilently calls make one token request',
     const results = [await here, ...(await Promise.all(tabs.map((tab) => tab.eval('window.tab.burstResult()'))))];
     expect(results.flatMap((r: any) => r.errors)).to.deep.equal([]);
     expect((await tokenRequests()).map((g) => [g.grantType, g.status])).to.deep.equal([['refresh_token', 200]]);
+  });
+
+  it("a tab waiting for the lock answers with the holder's tokens as soon as they reach it, without taking the lock", async () => {
+    const { clientId } = await facts();
+    const client = await newClient({ useRefreshTokens: true, cacheLocation: 'localstorage' });
+    await popupLogin(client);
+    const tab = await engineTab({ cache: 'localstorage', refresh: '1' });
+    tabs.push(tab);
+    // What a holder of the lock writes at the end of a refresh: a live entry, then the ID token.
+    const written = await localStorageEntries();
+    expireLocalStorageTokens();
+    await tenant.control('resetRequests');
+    const lock = await holdTokenLock();
+    try {
+      await tab.eval('window.tab.startBurst(5)');
+      // The tab's flight is queued behind the lock held here.
+      const queued = async () => ((await navigator.locks.query()).pending ?? []).some((l) => l.name === tokenLockName(clientId));
+      while (!(await queued())) await sleep(10);
+      // The entries, then the ID token (removed first: an unchanged value would fire no event).
+      const idKey = [...written.keys()].find((key) => key.endsWith('@@user@@'))!;
+      for (const [key, entry] of written) if (key !== idKey) localStorage.setItem(key, JSON.stringify(entry));
+      localStorage.removeItem(idKey);
+      localStorage.setItem(idKey, JSON.stringify(written.get(idKey)));
+      const result = await tab.eval('window.tab.burstResult()');
+      expect(result).to.deep.equal({ calls: 5, distinctTokens: 1, errors: [] });
+      expect(await tokenRequests(), 'answered from the cache: nothing sent').to.deep.equal([]);
+      expect(await queued(), 'its request for the lock withdrawn').to.equal(false);
+    } finally {
+      await lock.release();
+    }
   });
 
   it('the next holder waits until its view of the shared cache shows the revision the last one announced', async () => {

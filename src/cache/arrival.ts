@@ -1,0 +1,18 @@
+// Another tab's tokens arriving in a cache shared through localStorage: a tab waiting for the token
+// lock answers as soon as the holder's write reaches it (a `storage` event), instead of waiting its
+// turn for the lock only to read the same entry then.
+
+/**
+ * Resolves with `check()`'s answer once a `storage` event for `key` (another tab wrote it) makes
+ * `check()` find one; stops listening when `over` aborts, and then never resolves.
+ */
+export function arrival<T>(key: string, check: () => Promise<T | undefined>, over: AbortSignal): Promise<T> {
+  return new Promise((resolve) => {
+    const onStorage = async (event: StorageEvent) => {
+      if (event.key !== key) return;
+      const found = await check();
+      if (found && !over.aborted) resolve(found);
+    };
+    addEventListener('storage', onStorage, { signal: over });
+  });
+}
