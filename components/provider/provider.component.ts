@@ -145,6 +145,9 @@ export class Auth0Provider extends LitElement {
   private _unsubscribe?: () => void;
   // Each engine gets a number; results of a replaced engine's calls are dropped.
   private _generation = 0;
+  // While a connect callback is finished: the engine's states wait here (the latest one).
+  private _holding = false;
+  private _held?: [Auth0Client | null, Auth0State];
 
   /**
    * Resolves with the session (`{client, status, user, error}`) once its first state after load is
@@ -214,6 +217,10 @@ export class Auth0Provider extends LitElement {
 
   /** Provides a new frozen session and tells the page what changed. */
   private _publish(client: Auth0Client | null, state: Auth0State): void {
+    if (this._holding) {
+      this._held = [client, state];
+      return;
+    }
     const previous = this._session;
     const session: Auth0Session = Object.freeze({ client, status: state.status, user: state.user, error: state.error });
     this._session = session;
@@ -231,9 +238,13 @@ export class Auth0Provider extends LitElement {
     const invitation = invitationOf(url);
     try {
       if (!this.noAutoCallback && isRedirectCallback(url)) {
+        // A connect redirect is finished with the user signed in all along: the session is held
+        // back until the account is connected, so the page's API calls (<auth0-fetch>) that need
+        // the connection do not run before it exists.
+        this._holding = url.searchParams.has('connect_code');
         // Cleaned first: a reload while the code is being exchanged must not replay it.
         removeParams(url, RESPONSE_PARAMS);
-        const result = await client.handleRedirectCallback(url.href);
+        const result = await client.handleRedirectCallback(url.href).finally(() => this._release());
         if (generation !== this._generation) return;
         const detail = callbackDetail(result);
         emit(this, 'auth0-redirect-callback', detail);
@@ -258,6 +269,14 @@ export class Auth0Provider extends LitElement {
       }
     }
     if (generation === this._generation) this._ready();
+  }
+
+  /** Ends holding the session back (a connect callback finished): the latest state is published. */
+  private _release(): void {
+    this._holding = false;
+    const held = this._held;
+    this._held = undefined;
+    if (held) this._publish(...held);
   }
 
   /** The state after load is known: `ready` settles (the first time) and `auth0-ready` fires. */

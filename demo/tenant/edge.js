@@ -4,7 +4,7 @@
 // /oauth/token and /oauth/revoke → form bodies, /v2/logout?returnTo= → /oidc/logout.
 import { Readable } from 'node:stream';
 import { readText } from './body.js';
-import { applyFault, damageAnswer, isAfterKind, targetOf } from './faults.js';
+import { applyFault, damageAnswer, isAfterKind, SLOW_REQUEST_MS, targetOf } from './faults.js';
 import { OFFLINE_SCOPE } from './provider.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -124,7 +124,8 @@ export function createEdge({ handler, faults, log, appOrigins, defaultClientId, 
 
     const target = targetOf(method, url.pathname);
     const fault = target && faults.take(target);
-    if (fault && isAfterKind(fault)) damageAnswer(fault, req, res);
+    if (fault === 'slow-before') await new Promise((resolve) => setTimeout(resolve, SLOW_REQUEST_MS));
+    else if (fault && isAfterKind(fault)) damageAnswer(fault, req, res);
     else if (fault) {
       applyFault(fault, req, res, corsFor(req));
       return;

@@ -2,8 +2,9 @@
 // oidc-provider sees the request, or (the `*-after` kinds) to its answer once it has processed
 // the request, as a proxy or a network would lose it — and the log of every request received.
 
-/** @typedef {'token' | 'authorize' | 'jwks' | 'userinfo' | 'revoke' | 'logout'} FaultTarget */
-/** @typedef {'500' | 'hang' | 'malformed' | 'network' | '429' | '503' | AfterKind} FaultKind */
+/** @typedef {'token' | 'authorize' | 'jwks' | 'userinfo' | 'revoke' | 'logout' | 'connect-complete'} FaultTarget */
+/** @typedef {'500' | 'hang' | 'malformed' | 'network' | '429' | '503' | 'slow-before' | AfterKind} FaultKind */
+/** `slow-before`: the request reaches the tenant only after SLOW_REQUEST_MS (a slow network on the way in). */
 /**
  * Answers damaged after processing: `reset-after` (the connection dropped before any byte),
  * `truncated-after` (the connection dropped halfway through the body), `cut-json-after` (a
@@ -32,7 +33,10 @@
  */
 
 const AFTER_KINDS = new Set(['reset-after', 'truncated-after', 'cut-json-after', 'slow-after']);
-const KINDS = new Set(['500', 'hang', 'malformed', 'network', '429', '503', ...AFTER_KINDS]);
+const KINDS = new Set(['500', 'hang', 'malformed', 'network', '429', '503', 'slow-before', ...AFTER_KINDS]);
+
+/** How long `slow-before` holds the request back before the tenant processes it. */
+export const SLOW_REQUEST_MS = 1500;
 
 /** How long `slow-after` holds the body back. */
 export const SLOW_BODY_MS = 5000;
@@ -48,6 +52,7 @@ const TARGETS = /** @type {const} */ ([
   ['userinfo', 'ANY', ['/userinfo']],
   ['revoke', 'POST', ['/oauth/revoke']],
   ['logout', 'GET', ['/v2/logout', '/oidc/logout']],
+  ['connect-complete', 'POST', ['/me/v1/connected-accounts/complete']],
 ]);
 
 /**

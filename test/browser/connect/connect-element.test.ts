@@ -94,13 +94,16 @@ describe('<auth0-connect-account>', function () {
     // Before connecting, the API says what is missing, and <auth0-fetch> shows it.
     const refused = await page.next('auth0-error', 'auth0-fetch');
     expect(refused.detail.error).to.deep.include({ status: 403 });
+    await page.next('auth0-response', 'auth0-fetch', (d) => d.status === 403);
     await page.settled('auth0-fetch');
     expect(page.part('auth0-fetch', 'error').textContent).to.match(/403|connect/i);
     await page.settled('auth0-connect-account');
     const button = page.part('auth0-connect-account', 'button');
     expect(button.hidden).to.equal(false);
 
-    // Connect: the consent page of the stand-in Google, Allow, and back on the page.
+    // Connect: the consent page of the stand-in Google, Allow, and back on the page — where the
+    // completion reaches the My Account API 1.5 s late (the calendar must wait for it).
+    await tenant.control('fault', 'connect-complete', 'slow-before');
     button.click();
     await consent('allow');
     const callback = await page.next('auth0-redirect-callback', 'auth0-provider', (d) => 'connection' in d);
@@ -120,6 +123,10 @@ describe('<auth0-connect-account>', function () {
     // The calendar, through the demo API and Token Vault.
     const answer = await page.next('auth0-response', 'auth0-fetch', (d) => d.status === 200);
     expect(answer.detail.data).to.deep.include({ user: users.alice.sub, connection: CONNECTION });
+    // On the load that connected the account, the calendar was asked only once it was connected:
+    // no 403 on the way (the provider holds the session back while the connect callback runs).
+    const early = page.reports.filter((r) => (r.event === 'auth0-response' && r.detail.status !== 200) || (r.event === 'auth0-error' && r.from === 'auth0-fetch'));
+    expect(early, 'the calendar asked before the account was connected').to.deep.equal([]);
     await page.settled('auth0-fetch');
     const shown = page.part('auth0-fetch', 'data').textContent!;
     expect(shown).to.include('Stand-up');
