@@ -57,6 +57,7 @@ export class Auth0Client {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
     this.#transactions = new TransactionStore(this.#ctx.options.clientId, this.#ctx.options.domainUrl);
     for (const name of ['mfa', 'passkey', 'anonymous', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+    if (options.enterpriseConnect) void import('./domain-discovery/enterprise-connect.js').then((m) => m.warnEnterpriseConnect(options));
   }
 
   /** The `domain` and `clientId` the client was created with (frozen), as the SPA SDK's. */
@@ -290,6 +291,7 @@ export class Auth0Client {
    */
   async logout(options: LogoutOptions = {}): Promise<void> {
     const { openUrl, logoutParams } = options;
+    if (this.#ctx.options.enterpriseConnect) (await import('./domain-discovery/enterprise-connect.js')).warnEnterpriseLogout(logoutParams?.federated);
     const clientId = options.clientId === null ? null : (options.clientId ?? this.#ctx.options.clientId);
     await endLocalSession(this.#ctx, 'logout', clientId);
     setCookie(this.#ctx.orgHint, undefined, this.#ctx.options);

@@ -96,6 +96,11 @@ export interface Auth0ClientOptions {
   refreshTokenMode?: 'offline' | 'online';
   /** Also write the `_legacy_`-prefixed hint cookies (no `SameSite`) for old browsers. Default true. */
   legacySameSiteCookie?: boolean;
+  /**
+   * This client drives Enterprise Connect logins (`isFederatedDomain` + `login_hint`): warns, as the
+   * SDK does, about options that contradict it and about logouts without `federated: true`.
+   */
+  enterpriseConnect?: boolean;
 }
 
 /** Options after validation and defaults: what the rest of the engine reads. */

@@ -4,6 +4,9 @@
 // `isFederatedDomain`, which exist and fail with GenericError `not_supported`, never `undefined`.
 import { CACHE_KEY_PREFIX } from './cache/cache-entry.js';
 import { GenericError } from './errors.js';
+import type { IsFederatedDomainOptions } from './domain-discovery/is-federated-domain.js';
+
+export type { IsFederatedDomainOptions };
 
 /** `handleRedirectCallback`'s `response_type`: a login (`code`) or a connected account (`connect_code`). */
 export const ResponseType = { Code: 'code', ConnectCode: 'connect_code' } as const;
@@ -67,10 +70,12 @@ export const AnonymousSessionApiClient = unsupportedClass('AnonymousSessionApiCl
 export const AnonymousSessionClient = unsupportedClass('AnonymousSessionClient');
 export const MyAccountApiClient = unsupportedClass('MyAccountApiClient');
 
-/** Is `emailDomain` an Enterprise Connect domain of the tenant? Not supported yet: rejects with `not_supported`. */
-export const isFederatedDomain = async (_auth0Domain: string, _emailDomain: string, _options?: unknown): Promise<boolean> => {
-  throw notSupported('isFederatedDomain');
-};
+/**
+ * Is `emailDomain` an Enterprise Connect domain of the tenant `auth0Domain` (home-realm discovery
+ * through its WebFinger endpoint)? Never rejects. Its code is a chunk loaded on the first call.
+ */
+export const isFederatedDomain = async (auth0Domain: string, emailDomain: string, options?: IsFederatedDomainOptions): Promise<boolean> =>
+  (await import('./domain-discovery/is-federated-domain.js')).isFederatedDomain(auth0Domain, emailDomain, options);
 
 /** The MFA API's errors (the SDK's hierarchy, for `instanceof`). */
 export class MfaError extends GenericError {}

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { createMemoryStore } from './adapter.js';
 import { rotateDpopNonces } from './dpop.js';
 import { Directory } from './directory.js';
+import { domainDiscoveryRoutes } from './domain-discovery.js';
 import { createEdge } from './edge.js';
 import { Faults, RequestLog } from './faults.js';
 import { registerFederatedConnectionGrant } from './federated-grant.js';
@@ -83,6 +84,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   registerTokenExchange(provider, { legacy, directory, grantOrgs });
   const vault = new Vault(config.connections);
   registerFederatedConnectionGrant(provider, { issuer, keys, vault });
+  provider.use(domainDiscoveryRoutes({ issuer }));
   provider.use(loginRoutes(provider, directory));
   if (config.apis.myAccount) {
     provider.use(myAccountRoutes({
