@@ -101,6 +101,10 @@ export interface Auth0ClientOptions {
    * SDK does, about options that contradict it and about logouts without `federated: true`.
    */
   enterpriseConnect?: boolean;
+  /** Where `client.anonymous` keeps the anonymous session: `localStorage` (default) or `memory` (this page load). */
+  anonymousSessionsCacheMode?: 'localStorage' | 'memory';
+  /** `checkSession()` starts (or keeps) an anonymous session when nobody is logged in. Default false. */
+  createAnonymousSessionOnFailedSilentAuth?: boolean;
 }
 
 /** Options after validation and defaults: what the rest of the engine reads. */

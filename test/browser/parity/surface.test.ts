@@ -96,7 +96,6 @@ describe('parity: the entry module', function () {
     for (const [name, call] of [
       ['mfa.getAuthenticators', () => client.mfa.getAuthenticators('token')],
       ['passkey.login', () => client.passkey.login({})],
-      ['anonymous.createSession', () => client.anonymous.createSession()],
       ['myAccount.getAuthenticationMethods', () => client.myAccount.getAuthenticationMethods()],
     ] as const) {
       const error = await (call as () => Promise<unknown>)().then(() => undefined, (e) => e);
