@@ -59,7 +59,7 @@ const nodeSafeLit = () => {
   };
 };
 
-/** The lazy chunks: lib/src/ paths (without `.js`) by chunk name. */
+/** The lazy chunks: paths relative to lib/src/ (without `.js`; `../components/…` for element parts) by chunk name. */
 const LAZY = {
   // Everything that talks to the tenant: authorize requests, the token endpoint, ID token
   // verification (JWKS, RS256), the refresh grant and the cache vault, silent iframe, token
@@ -75,8 +75,13 @@ const LAZY = {
   dpop: ['dpop/dpop', 'dpop/key-store', 'dpop/nonce-store', 'dpop/proof', 'dpop/storage', 'dpop/thumbprint'],
   fetcher: ['fetcher'],
   connect: ['connect/connect-account', 'connect/my-account-api'],
+  // isFederatedDomain (home-realm discovery), email-first logins; the enterpriseConnect option's warnings.
+  'domain-discovery': ['domain-discovery/is-federated-domain', 'domain-discovery/email-first', '../components/login-button/email-first-form'],
+  'enterprise-connect': ['domain-discovery/enterprise-connect'],
+  // client.anonymous: anonymous sessions (the engine entry also re-exports its error from here).
+  anonymous: ['anonymous/errors', 'anonymous/anonymous-cache', 'anonymous/anonymous-api', 'anonymous/anonymous-client'],
 };
-const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [`/lib/src/${path}.js`, name])));
+const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [new URL(`${path}.js`, 'file:///lib/src/').pathname, name])));
 
 /**
  * Puts every module the entry imports statically into its core chunk `core`, and the lazy
@@ -86,7 +91,7 @@ function chunksOf(entry, core) {
   const entryId = resolve(entry);
   let statics;
   return (id, { getModuleInfo }) => {
-    const lazy = lazyChunkOf.get(id.slice(id.indexOf('/lib/src/')));
+    const lazy = lazyChunkOf.get(/\/lib\/(src|components)\/.*$/.exec(id)?.[0] ?? '');
     if (lazy) return lazy;
     if (!statics) {
       statics = new Set();

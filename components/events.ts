@@ -28,6 +28,8 @@ export interface Auth0ErrorDetail {
 /** `auth0-login` (cancelable): a login button is about to leave the page or open a popup. */
 export interface Auth0LoginDetail {
   mode: 'redirect' | 'popup';
+  /** With `email-first`: the email's domain is federated to an enterprise connection. */
+  federated?: boolean;
 }
 
 /** Every public event of the kit, by name. */

@@ -6,7 +6,8 @@ import type { IdToken, User } from './id-token.js';
 import type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
-import { unsupportedClient } from './sdk-surface.js';
+import { lazyMethods, unsupportedClient } from './sdk-surface.js';
+import type { AnonymousSessionApiClient } from './anonymous/anonymous-client.js';
 import { getCookie, setCookie } from './cookies.js';
 import type { SessionListener, SessionState } from './state.js';
 import type { LazyDpop } from './dpop/lazy-dpop.js';
@@ -46,17 +47,31 @@ export class Auth0Client {
   readonly #ctx: ClientContext;
   readonly #transactions: TransactionStore;
   readonly #inFlight: Flights = new Map();
+  /** Loads the anonymous-session chunk (once) and gives its client. */
+  readonly #anonymous: () => Promise<AnonymousSessionApiClient>;
   /** The SPA SDK's sub-clients, not supported yet: every method rejects with GenericError `not_supported`. */
   declare readonly mfa: any;
   declare readonly passkey: any;
-  declare readonly anonymous: any;
   declare readonly myAccount: any;
+  /** Anonymous sessions (the SDK's `AnonymousSessionApiClient`; its code loads on first use). */
+  readonly anonymous: Pick<AnonymousSessionApiClient, 'createSession' | 'getTokenSilently' | 'mintTransferToken' | 'logout' | 'hasSession' | 'getClaims'>;
 
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
     this.#transactions = new TransactionStore(this.#ctx.options.clientId, this.#ctx.options.domainUrl);
-    for (const name of ['mfa', 'passkey', 'anonymous', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+    for (const name of ['mfa', 'passkey', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+    const { domainUrl, clientId, anonymousSessionsCacheMode: mode = 'localStorage' } = this.#ctx.options;
+    let anonymous: Promise<AnonymousSessionApiClient> | undefined;
+    let loaded: AnonymousSessionApiClient | undefined;
+    this.#anonymous = () => (anonymous ??= import('./anonymous/anonymous-client.js').then((m) => (loaded = new m.AnonymousSessionApiClient(domainUrl, clientId, mode))));
+    this.anonymous = {
+      ...(lazyMethods(this.#anonymous, ['createSession', 'getTokenSilently', 'mintTransferToken', 'logout']) as any),
+      // Synchronous, as the SDK's: before the chunk loads, only a stored session can exist.
+      hasSession: () => loaded?.hasSession() ?? (mode === 'localStorage' && !!localStorage.getItem(`@@auth0spajs@@::${clientId}::anonymous::session`)),
+      getClaims: () => null,
+    };
+    if (options.enterpriseConnect) void import('./domain-discovery/enterprise-connect.js').then((m) => m.warnEnterpriseConnect(options));
   }
 
   /** The `domain` and `clientId` the client was created with (frozen), as the SPA SDK's. */
@@ -84,7 +99,7 @@ export class Auth0Client {
    */
   async loginWithRedirect<TAppState = any>(options: RedirectLoginOptions<TAppState> = {}): Promise<void> {
     const { openUrl, fragment, appState } = options;
-    const params = mergeParams(this.#ctx, options.authorizationParams);
+    const params = await this.#withTransfer(mergeParams(this.#ctx, options.authorizationParams));
     const request = await authorizeRequest(this.#ctx, params);
     const { url, ...secrets } = request;
     this.#transactions.create({ ...secrets, appState, organization: params.organization, max_age: maxAge(params), response_type: 'code' });
@@ -221,6 +236,7 @@ export class Auth0Client {
     }
     const user = await this.getUser();
     this.#ctx.session.set(user ? 'authenticated' : 'anonymous', user);
+    if (!user && this.#ctx.options.createAnonymousSessionOnFailedSilentAuth) await (await this.#anonymous()).ensureSession();
   }
 
   /**
@@ -263,12 +279,18 @@ export class Auth0Client {
   async #popupLogin({ authorizationParams }: PopupLoginOptions, config: PopupConfigOptions): Promise<GetTokenSilentlyVerboseResponse> {
     if (config.popup === null) throw new PopupOpenError(); // the caller's own window.open was blocked
     const popup = config.popup ?? openPopup();
-    const params = mergeParams(this.#ctx, authorizationParams);
+    const params = await this.#withTransfer(mergeParams(this.#ctx, authorizationParams));
     const request = await authorizeRequest(this.#ctx, params, 'web_message');
     const timeout = config.timeoutInSeconds ?? this.#ctx.options.authorizeTimeoutInSeconds;
     const code = await runPopup(popup, request.url, this.#ctx.tenantOrigin, request.state, timeout);
     const { exchangeCode } = await import('./session-writer.js');
     return exchangeCode(this.#ctx, code, request, params.organization, maxAge(params));
+  }
+
+  /** With an anonymous session, the login takes it along: `anon_transfer_token` (none if minting fails). */
+  async #withTransfer<P extends AuthorizationParams>(params: P): Promise<P> {
+    const ticket = this.anonymous.hasSession() && (await this.anonymous.mintTransferToken());
+    return ticket ? { ...params, anon_transfer_token: ticket } : params;
   }
 
   /** The user's profile from the ID token, or `undefined` when logged out. */
@@ -292,6 +314,7 @@ export class Auth0Client {
    */
   async logout(options: LogoutOptions = {}): Promise<void> {
     const { openUrl, logoutParams } = options;
+    if (this.#ctx.options.enterpriseConnect) (await import('./domain-discovery/enterprise-connect.js')).warnEnterpriseLogout(logoutParams?.federated);
     const clientId = options.clientId === null ? null : (options.clientId ?? this.#ctx.options.clientId);
     await endLocalSession(this.#ctx, 'logout', clientId);
     setCookie(this.#ctx.orgHint, undefined, this.#ctx.options);

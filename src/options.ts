@@ -96,6 +96,15 @@ export interface Auth0ClientOptions {
   refreshTokenMode?: 'offline' | 'online';
   /** Also write the `_legacy_`-prefixed hint cookies (no `SameSite`) for old browsers. Default true. */
   legacySameSiteCookie?: boolean;
+  /**
+   * This client drives Enterprise Connect logins (`isFederatedDomain` + `login_hint`): warns, as the
+   * SDK does, about options that contradict it and about logouts without `federated: true`.
+   */
+  enterpriseConnect?: boolean;
+  /** Where `client.anonymous` keeps the anonymous session: `localStorage` (default) or `memory` (this page load). */
+  anonymousSessionsCacheMode?: 'localStorage' | 'memory';
+  /** `checkSession()` starts (or keeps) an anonymous session when nobody is logged in. Default false. */
+  createAnonymousSessionOnFailedSilentAuth?: boolean;
 }
 
 /** Options after validation and defaults: what the rest of the engine reads. */

@@ -4,6 +4,11 @@
 // `isFederatedDomain`, which exist and fail with GenericError `not_supported`, never `undefined`.
 import { CACHE_KEY_PREFIX } from './cache/cache-entry.js';
 import { GenericError } from './errors.js';
+// The tenant's answer as these errors keep it (shared with the anonymous-session error).
+import { tenantAnswer, type TenantAnswer } from './anonymous/errors.js';
+import type { IsFederatedDomainOptions } from './domain-discovery/is-federated-domain.js';
+
+export type { IsFederatedDomainOptions };
 
 /** `handleRedirectCallback`'s `response_type`: a login (`code`) or a connected account (`connect_code`). */
 export const ResponseType = { Code: 'code', ConnectCode: 'connect_code' } as const;
@@ -53,6 +58,10 @@ export const notSupported = (feature: string): GenericError => new GenericError(
 export const unsupportedClient = (name: string): any =>
   new Proxy({}, { get: (_, method) => (typeof method === 'string' && method !== 'then' ? () => Promise.reject(notSupported(`${name}.${method}`)) : undefined) });
 
+/** A sub-client whose code is a chunk: each of `methods` loads it (once) and calls it. */
+export const lazyMethods = (load: () => Promise<any>, methods: string[]): Record<string, (...args: any[]) => Promise<any>> =>
+  Object.fromEntries(methods.map((method) => [method, async (...args: any[]) => (await load())[method](...args)]));
+
 /** A class of the SDK that this engine cannot make yet: constructing it throws `not_supported`. */
 const unsupportedClass = (name: string) =>
   class {
@@ -63,14 +72,16 @@ const unsupportedClass = (name: string) =>
 
 export const MfaApiClient = unsupportedClass('MfaApiClient');
 export const PasskeyApiClient = unsupportedClass('PasskeyApiClient');
-export const AnonymousSessionApiClient = unsupportedClass('AnonymousSessionApiClient');
+export { AnonymousSessionApiClient } from './anonymous/anonymous-client.js';
 export const AnonymousSessionClient = unsupportedClass('AnonymousSessionClient');
 export const MyAccountApiClient = unsupportedClass('MyAccountApiClient');
 
-/** Is `emailDomain` an Enterprise Connect domain of the tenant? Not supported yet: rejects with `not_supported`. */
-export const isFederatedDomain = async (_auth0Domain: string, _emailDomain: string, _options?: unknown): Promise<boolean> => {
-  throw notSupported('isFederatedDomain');
-};
+/**
+ * Is `emailDomain` an Enterprise Connect domain of the tenant `auth0Domain` (home-realm discovery
+ * through its WebFinger endpoint)? Never rejects. Its code is a chunk loaded on the first call.
+ */
+export const isFederatedDomain = async (auth0Domain: string, emailDomain: string, options?: IsFederatedDomainOptions): Promise<boolean> =>
+  (await import('./domain-discovery/is-federated-domain.js')).isFederatedDomain(auth0Domain, emailDomain, options);
 
 /** The MFA API's errors (the SDK's hierarchy, for `instanceof`). */
 export class MfaError extends GenericError {}
@@ -80,10 +91,6 @@ export class MfaChallengeError extends MfaError {}
 export class MfaVerifyError extends MfaError {}
 export class MfaEnrollmentFactorsError extends MfaError {}
 
-type TenantAnswer = { error?: string; error_description?: string; message?: string };
-
-/** The tenant's answer as these errors keep it: its `error`, `error_description` and `message` only. */
-const tenantAnswer = (cause: any): TenantAnswer | undefined => cause && { error: cause.error, error_description: cause.error_description, message: cause.message };
 
 /** An error with a `code` and the tenant's answer (its `error`, `error_description`, `message`) as `cause`. */
 class CodedError extends Error {
@@ -123,17 +130,4 @@ export const PasskeyRegisterError = passkeyApiError('PasskeyRegisterError', 'pas
 export const PasskeyChallengeError = passkeyApiError('PasskeyChallengeError', 'passkey_challenge_error');
 export const PasskeyGetTokenError = passkeyApiError('PasskeyGetTokenError', 'passkey_get_token_error');
 
-/** An anonymous-session failure: `code`, `message`, and the tenant's answer as `cause` (a direct Error, as the SDK's). */
-export class AnonymousSessionError extends Error {
-  declare cause?: TenantAnswer;
-
-  constructor(
-    public code: string,
-    message: string,
-    cause?: any,
-  ) {
-    super(message);
-    this.name = 'AnonymousSessionError';
-    this.cause = tenantAnswer(cause);
-  }
-}
+export { AnonymousSessionError } from './anonymous/errors.js';

@@ -155,8 +155,11 @@ export type Auth0LoginButtonProps = {
   scope?: Auth0LoginButton["scope"];
   /** Stay visible while a user is signed in (e.g. to switch accounts). */
   always?: Auth0LoginButton["always"];
+  /** Ask for the email first (a redirect login): enterprise users go to their connection
+(`login_hint`, without `connection`), the others log in with the email as `login_hint`. */
+  "email-first"?: Auth0LoginButton["emailFirst"];
 
-  /** Cancelable, fired before the page leaves or the popup opens: `{mode}`. */
+  /** Cancelable, fired before the page leaves or the popup opens: `{mode}` (with `email-first` also `federated`). */
   "onauth0-login"?: (e: CustomEvent<Auth0LoginDetail>) => void;
   /** The login failed (popup closed, blocked, timed out, …): `{error}`. */
   "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
@@ -353,12 +356,14 @@ export type CustomElements = {
   /**
    * A real `<button>` that starts a login with the provider's engine: a redirect to the tenant's
    * login page (default) or a popup. Hidden while the session loads and while a user is signed in,
-   * unless `always` is set.
+   * unless `always` is set. With `email-first` it asks for the email address first: users whose email
+   * domain the tenant federates to an enterprise connection (Enterprise Connect, `isFederatedDomain`)
+   * go there with `login_hint`; the others log in as usual, with the email as `login_hint`.
    * ---
    *
    *
    * ### **Events:**
-   *  - **auth0-login** - Cancelable, fired before the page leaves or the popup opens: `{mode}`.
+   *  - **auth0-login** - Cancelable, fired before the page leaves or the popup opens: `{mode}` (with `email-first` also `federated`).
    * - **auth0-error** - The login failed (popup closed, blocked, timed out, …): `{error}`.
    *
    * ### **Slots:**
@@ -375,6 +380,8 @@ export type CustomElements = {
    *
    * ### **CSS Parts:**
    *  - **button** - The `<button>`.
+   * - **form** - With `email-first`: the form around the email field and the button.
+   * - **email** - With `email-first`: the email `<input>`.
    */
   "auth0-login-button": Partial<Auth0LoginButtonProps & BaseProps & BaseEvents>;
 

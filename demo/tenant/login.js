@@ -35,6 +35,7 @@ export function loginRoutes(provider, directory) {
       action: ctx.path,
       clientName: client?.clientName ?? String(interaction.params.client_id),
       organization: org?.display_name,
+      connection: typeof interaction.params.connection === 'string' ? interaction.params.connection : undefined,
       users,
       ...extra,
     });

@@ -19,12 +19,13 @@ function page(title, body) {
 }
 
 /**
- * @param {{ action: string, clientName: string, organization?: string, error?: string, username?: string,
- *   hint?: string, users: {username: string, password: string}[] }} options
+ * @param {{ action: string, clientName: string, organization?: string, connection?: string, error?: string,
+ *   username?: string, hint?: string, users: {username: string, password: string}[] }} options
  */
-export function loginPage({ action, clientName, organization, error, username = '', hint = '', users }) {
+export function loginPage({ action, clientName, organization, connection, error, username = '', hint = '', users }) {
   return page('Log in', `<h1>Log in to ${escapeHtml(clientName)}</h1>
 ${organization ? `<p>Organization: <strong>${escapeHtml(organization)}</strong></p>` : ''}
+${connection ? `<p>Connection: <strong id="connection">${escapeHtml(connection)}</strong></p>` : ''}
 ${error ? `<p class="error" role="alert" id="error">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${escapeHtml(action)}">
 <label for="username">Username or email</label><input id="username" name="username" autocomplete="username" value="${escapeHtml(username)}" placeholder="${escapeHtml(hint)}" required autofocus>

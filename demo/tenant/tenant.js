@@ -2,8 +2,10 @@
 // configured oidc-provider, and the test-only control surface.
 import { createServer } from 'node:http';
 import { createMemoryStore } from './adapter.js';
+import { anonymousSessions } from './anonymous.js';
 import { rotateDpopNonces } from './dpop.js';
 import { Directory } from './directory.js';
+import { domainDiscoveryRoutes } from './domain-discovery.js';
 import { createEdge } from './edge.js';
 import { Faults, RequestLog } from './faults.js';
 import { registerFederatedConnectionGrant } from './federated-grant.js';
@@ -83,6 +85,11 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   registerTokenExchange(provider, { legacy, directory, grantOrgs });
   const vault = new Vault(config.connections);
   registerFederatedConnectionGrant(provider, { issuer, keys, vault });
+  provider.use(domainDiscoveryRoutes({ issuer }));
+  const anonymous = anonymousSessions({
+    issuer, keys, appOrigins: origins, clientIds: Object.values(config.clients).filter((c) => c.type === 'spa').map((c) => c.clientId),
+  });
+  provider.use(anonymous.routes);
   provider.use(loginRoutes(provider, directory));
   if (config.apis.myAccount) {
     provider.use(myAccountRoutes({
@@ -135,6 +142,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   };
 
   const control = {
+    ...anonymous.control,
     /**
      * The next `times` requests to `target` fail as `kind` says.
      * @param {import('./faults.js').FaultTarget} target

@@ -46,7 +46,7 @@ function rendered(tag: string, into: Map<string, { parts: Set<string>; slots: Se
 
 // Every element, with the attributes that make it render each of its pieces.
 const PAGE = `
-  <auth0-login-button></auth0-login-button>
+  <auth0-login-button></auth0-login-button><auth0-login-button email-first></auth0-login-button>
   <auth0-logout-button></auth0-logout-button>
   <auth0-user></auth0-user><auth0-user field="nickname"></auth0-user>
   <auth0-if authenticated>signed in</auth0-if>
@@ -81,6 +81,9 @@ describe('custom-elements.json matches the live elements', function () {
     const docs = await elementDocs();
     const signedOut = await mountProvider(PAGE);
     await signedOut.ready;
+    // The email-first form is a chunk of its own: wait until it has rendered.
+    const emailFirst = signedOut.provider.querySelector('auth0-login-button[email-first]')!;
+    for (const deadline = Date.now() + 10_000; !emailFirst.shadowRoot?.querySelector('form') && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
     for (const doc of docs) {
       const element = doc.tagName === 'auth0-provider' ? signedOut.provider : signedOut.provider.querySelector(doc.tagName)!;
       await (element as any).updateComplete;

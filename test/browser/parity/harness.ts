@@ -87,7 +87,7 @@ export type Scenario<T = unknown> = (env: Env) => Promise<T>;
 
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 /** Parameters that are random per run on either side. */
-const RANDOM = new Set(['state', 'nonce', 'code_challenge']);
+const RANDOM = new Set(['state', 'nonce', 'code_challenge', 'anon_transfer_token']);
 
 function decodeTelemetry(value: string): unknown {
   try {
