@@ -78,8 +78,9 @@ const LAZY = {
   // isFederatedDomain (home-realm discovery), email-first logins; the enterpriseConnect option's warnings.
   'domain-discovery': ['domain-discovery/is-federated-domain', 'domain-discovery/email-first', '../components/login-button/email-first-form'],
   'enterprise-connect': ['domain-discovery/enterprise-connect'],
-  // client.anonymous: anonymous sessions (the engine entry also re-exports its error from here).
-  anonymous: ['anonymous/errors', 'anonymous/anonymous-cache', 'anonymous/anonymous-api', 'anonymous/anonymous-client'],
+  // client.anonymous: anonymous sessions (its error class, anonymous/errors, stays with the core:
+  // the engine entry exports it, and a page must not load this chunk to have the class).
+  anonymous: ['anonymous/anonymous-cache', 'anonymous/anonymous-api', 'anonymous/anonymous-client'],
 };
 const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [new URL(`${path}.js`, 'file:///lib/src/').pathname, name])));
 
