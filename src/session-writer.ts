@@ -15,6 +15,10 @@ import type { GetTokenSilentlyVerboseResponse } from './types.js';
 export interface RefreshUse {
   from: FoundRefreshToken;
   accept: (tokens: TokenResponse) => void;
+  /** Sends while the answer is lost (default: the token endpoint's). */
+  attempts?: number;
+  /** Each send's deadline instead of `httpTimeoutInSeconds` (the call's `timeoutInSeconds`, as the SPA SDK). */
+  timeoutMs?: number;
 }
 
 /**
@@ -23,8 +27,8 @@ export interface RefreshUse {
  * another sender (the refresh-token worker) make the request: it must send `request.headers`
  * and call `request.onDpopNonce` with every `DPoP-Nonce` it receives.
  */
-function sendGrant(ctx: ClientContext, grant: TokenRequest['grant'], send: TokenSender = requestToken): Promise<TokenResponse> {
-  const request = { ...ctx.options, timeoutMs: ctx.options.httpTimeoutInSeconds * 1000, grant };
+function sendGrant(ctx: ClientContext, grant: TokenRequest['grant'], send: TokenSender = requestToken, refresh?: RefreshUse): Promise<TokenResponse> {
+  const request = { ...ctx.options, timeoutMs: refresh?.timeoutMs ?? ctx.options.httpTimeoutInSeconds * 1000, attempts: refresh?.attempts, grant };
   return ctx.dpop ? sendWithDpop(ctx.dpop, request, send) : send(request);
 }
 
@@ -60,7 +64,7 @@ export async function grantTokens(
   // A session's grants go through the vault: it keeps any refresh token (in memory mode, in the
   // worker, which strips it from the answer) and rotates the one `refresh.from` used.
   const transport = store ? vault.transport(request, refresh?.from) : undefined;
-  const tokens = await sendGrant(ctx, grant, transport && ((sent) => requestToken({ ...sent, transport })));
+  const tokens = await sendGrant(ctx, grant, transport && ((sent) => requestToken({ ...sent, transport })), refresh);
   refresh?.accept(tokens);
   if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');
   const now = await options.nowProvider();
