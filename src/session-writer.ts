@@ -57,6 +57,7 @@ export async function grantTokens(
   max_age?: number,
   store = true,
   refresh?: RefreshUse,
+  answered?: (tokens: TokenResponse) => void,
 ): Promise<GetTokenSilentlyVerboseResponse> {
   const { options, cacheManager, vault } = ctx;
   const { clientId } = options;
@@ -66,6 +67,7 @@ export async function grantTokens(
   const transport = store ? vault.transport(request, refresh?.from) : undefined;
   const tokens = await sendGrant(ctx, grant, transport && ((sent) => requestToken({ ...sent, transport })), refresh);
   refresh?.accept(tokens);
+  answered?.(tokens);
   if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');
   const now = await options.nowProvider();
   const decoded = await verifyIdToken(tokens.id_token, options, request.nonce, organization, max_age, now).catch(async (e) => {

@@ -11,6 +11,8 @@ export interface TokenResponse {
   id_token?: string;
   scope?: string;
   refresh_token?: string;
+  /** Token exchange (RFC 8693 §2.2.1). */
+  issued_token_type?: string;
 }
 
 export interface TokenRequest {
