@@ -1,4 +1,4 @@
-// DPoP migration: the key store is the SPA SDK's IndexedDB layout (database `auth0-spa-js`, stores
+// Migrating from the SPA SDK. DPoP: the key store is the SPA SDK's IndexedDB layout (database `auth0-spa-js`, stores
 // `keypair` / `nonce`, keys `<clientId>::auth0`), so after a user logged in with the real SDK and
 // the app switched to our engine, ours signs with the very key the SDK made — the tenant's session
 // and the tokens stay bound to it (the proof's jwk, dpop_jkt and the token's cnf.jkt all match).
@@ -69,6 +69,33 @@ describe('parity: DPoP key migration from the SPA SDK', function () {
       const authorize = await tenant.control<Array<{ dpopJkt?: string }>>('requests', { path: '/authorize' });
       for (const request of authorize) if (request.dpopJkt) expect(request.dpopJkt).to.equal(sdkKey);
       expect(part(token.access_token, 1).cnf?.jkt, 'the new access token is bound to that key').to.equal(sdkKey);
+    } finally {
+      ours.frame.remove();
+    }
+  });
+
+  // README table: entries without the tenant ours records are not read, the SDK's included.
+  it("a session the SDK stored in localStorage is not read by ours: the tenant session (silent iframe, useRefreshTokensFallback) renews it", async () => {
+    await cleanSlate();
+    const f = await facts();
+    const options = { domain: f.domain, clientId: f.clientId, useRefreshTokens: true, cacheLocation: 'localstorage', authorizationParams: { audience: f.apis.default } };
+    const sdk = await openSide('sdk');
+    const login = new sdk.lib.Auth0Client(options).loginWithPopup();
+    await tenant.login(f.users.alice.username, f.users.alice.password);
+    await login;
+    sdk.frame.remove();
+    const sdkKeys = Object.keys(localStorage).filter((key) => key.startsWith('@@auth0spajs@@'));
+    expect(sdkKeys, 'the SDK stored its session').to.have.length.greaterThan(0);
+
+    await tenant.control('resetRequests');
+    const ours = await openSide('ours');
+    try {
+      const client = new ours.lib.Auth0Client({ ...options, useRefreshTokensFallback: true });
+      await client.checkSession();
+      expect(await client.isAuthenticated(), 'renewed through the tenant session').to.equal(true);
+      const grants = (await tenant.control<Array<{ grantType?: string }>>('tokenRequests')).map((r) => r.grantType);
+      expect(grants, "no refresh with the SDK's refresh token: the silent iframe's code").to.deep.equal(['authorization_code']);
+      expect((await client.getUser())?.sub).to.equal(f.users.alice.sub);
     } finally {
       ours.frame.remove();
     }
