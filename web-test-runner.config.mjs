@@ -9,6 +9,7 @@ import { tenantPlugin } from './test/support/tenant-plugin.mjs';
 import { securityPlugin } from './test/support/security-plugin.mjs';
 import { ssrPlugin } from './test/support/ssr-plugin.mjs';
 import { reactPlugin } from './test/support/react-plugin.mjs';
+import { wrappersPlugin } from './test/support/wrappers-plugin.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
@@ -39,6 +40,7 @@ export default {
     securityPlugin(),
     ssrPlugin(),
     reactPlugin(),
+    wrappersPlugin(),
   ],
   reporters: [
     process.env.CI ? summaryReporter({ flatten: false }) : defaultReporter(),

@@ -8,6 +8,7 @@ import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
 import { lazyMethods, unsupportedClient } from './sdk-surface.js';
 import type { AnonymousSessionApiClient } from './anonymous/anonymous-client.js';
+import type { TokenResponse } from './token-endpoint.js';
 import { getCookie, setCookie } from './cookies.js';
 import type { SessionListener, SessionState } from './state.js';
 import type { LazyDpop } from './dpop/lazy-dpop.js';
@@ -98,7 +99,8 @@ export class Auth0Client {
    * (state, nonce, verifier, `appState`, …) waits in sessionStorage for `handleRedirectCallback`.
    */
   async loginWithRedirect<TAppState = any>(options: RedirectLoginOptions<TAppState> = {}): Promise<void> {
-    const { openUrl, fragment, appState } = options;
+    const { fragment, appState } = options;
+    const openUrl = options.openUrl ?? options.onRedirect;
     const params = await this.#withTransfer(mergeParams(this.#ctx, options.authorizationParams));
     const request = await authorizeRequest(this.#ctx, params);
     const { url, ...secrets } = request;
@@ -282,7 +284,7 @@ export class Auth0Client {
     const params = await this.#withTransfer(mergeParams(this.#ctx, authorizationParams));
     const request = await authorizeRequest(this.#ctx, params, 'web_message');
     const timeout = config.timeoutInSeconds ?? this.#ctx.options.authorizeTimeoutInSeconds;
-    const code = await runPopup(popup, request.url, this.#ctx.tenantOrigin, request.state, timeout);
+    const code = await runPopup(popup, request.url, this.#ctx.tenantOrigin, request.state, timeout, config.closePopup !== false);
     const { exchangeCode } = await import('./session-writer.js');
     return exchangeCode(this.#ctx, code, request, params.organization, maxAge(params));
   }
@@ -313,7 +315,8 @@ export class Auth0Client {
    * `openUrl: false` — goes to the tenant's `/v2/logout` to end its session too.
    */
   async logout(options: LogoutOptions = {}): Promise<void> {
-    const { openUrl, logoutParams } = options;
+    const { logoutParams } = options;
+    const openUrl = options.openUrl ?? options.onRedirect;
     if (this.#ctx.options.enterpriseConnect) (await import('./domain-discovery/enterprise-connect.js')).warnEnterpriseLogout(logoutParams?.federated);
     const clientId = options.clientId === null ? null : (options.clientId ?? this.#ctx.options.clientId);
     await endLocalSession(this.#ctx, 'logout', clientId);
@@ -375,9 +378,11 @@ export class Auth0Client {
     const call: AuthorizationParams = {};
     for (const key of ['audience', 'scope', 'organization'] as const) if (options?.[key] !== undefined) call[key] = options[key];
     const { audience, scope, organization } = mergeParams(this.#ctx, call);
-    const [{ tokenExchangeGrant }, { grantTokens }] = await Promise.all([import('./token-exchange.js'), import('./session-writer.js')]);
+    const [{ tokenExchangeGrant, exchangeResult }, { grantTokens }] = await Promise.all([import('./token-exchange.js'), import('./session-writer.js')]);
     const grant = tokenExchangeGrant(options, { audience, scope, organization });
-    return grantTokens(this.#ctx, grant, { scope, audience: audience || DEFAULT_AUDIENCE }, organization, undefined, login);
+    let answer: TokenResponse | undefined;
+    const result = await grantTokens(this.#ctx, grant, { scope, audience: audience || DEFAULT_AUDIENCE }, organization, undefined, login, undefined, (tokens) => (answer = tokens));
+    return exchangeResult(result, answer!, login);
   }
 
   /**

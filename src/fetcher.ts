@@ -1,7 +1,7 @@
 // `createFetcher().fetchWithAuth()`: `fetch` with the access token attached — `Authorization: DPoP`
 // plus a fresh proof for DPoP-bound tokens (RFC 9449 §7.1), `Bearer` otherwise (RFC 6750 §2.1) —
 // and the resource server's nonces stored and retried on (RFC 9449 §9).
-import { UseDpopNonceError } from './errors.js';
+import { GenericError, UseDpopNonceError } from './errors.js';
 import { checkFetcherConfig, fail } from './fetcher-config.js';
 import type { DpopProofParams } from './dpop/proof.js';
 import type { GetTokenSilentlyVerboseResponse } from './types.js';
@@ -94,6 +94,7 @@ export function createFetcher<TOutput extends CustomFetchMinimalOutput = Respons
   /** The token and whether it is DPoP-bound, from whichever source supplies it. */
   async function token(authParams?: AuthParams): Promise<{ accessToken: string; dpop: boolean }> {
     const answer: any = await (getAccessToken ?? clientToken)(authParams);
+    if (answer === undefined) throw new GenericError('missing_access_token', 'No access token available');
     if (typeof answer === 'string' && !detailedResponse) return { accessToken: answer, dpop: useDpop };
     if (typeof answer?.access_token !== 'string') fail('`getAccessToken` must resolve to a token, or {access_token, token_type} with `detailedResponse`');
     return { accessToken: answer.access_token, dpop: /^dpop$/i.test(answer.token_type ?? '') };

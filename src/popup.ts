@@ -11,6 +11,8 @@ export interface PopupConfigOptions {
    * something else); the engine navigates it to the tenant.
    */
   popup?: Window | null;
+  /** `false`: the popup stays open once answered (close it yourself, e.g. in a `finally`). Default `true`. */
+  closePopup?: boolean;
 }
 
 /**
@@ -30,12 +32,12 @@ export function openPopup(url = ''): Window {
 
 /**
  * Navigates `popup` to `authorizeUrl` and resolves with the code posted from `tenantOrigin` for
- * `state`; closes the popup once answered.
+ * `state`; closes the popup once answered unless `close` is false.
  * @throws PopupCancelledError when the user closes it; PopupTimeoutError after `timeoutSeconds`
  *   (the popup is left open, as the SPA SDK does); GenericError with the tenant's `error`, or
  *   `state_mismatch`.
  */
-export function runPopup(popup: Window, authorizeUrl: string, tenantOrigin: string, state: string, timeoutSeconds: number): Promise<string> {
+export function runPopup(popup: Window, authorizeUrl: string, tenantOrigin: string, state: string, timeoutSeconds: number, close: boolean): Promise<string> {
   popup.location.href = authorizeUrl;
   return awaitAuthorizationCode(
     tenantOrigin,
@@ -43,7 +45,7 @@ export function runPopup(popup: Window, authorizeUrl: string, tenantOrigin: stri
     state,
     timeoutSeconds,
     () => new PopupTimeoutError(popup),
-    (timedOut) => timedOut || popup.close(),
+    (timedOut) => timedOut || !close || popup.close(),
     () => (popup.closed ? new PopupCancelledError(popup) : undefined),
   );
 }

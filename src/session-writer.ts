@@ -16,6 +16,10 @@ import type { GetTokenSilentlyVerboseResponse } from './types.js';
 export interface RefreshUse {
   from: FoundRefreshToken;
   accept: (tokens: TokenResponse) => void;
+  /** Sends while the answer is lost (default: the token endpoint's). */
+  attempts?: number;
+  /** Each send's deadline instead of `httpTimeoutInSeconds` (the call's `timeoutInSeconds`, as the SPA SDK). */
+  timeoutMs?: number;
 }
 
 /**
@@ -24,8 +28,8 @@ export interface RefreshUse {
  * another sender (the refresh-token worker) make the request: it must send `request.headers`
  * and call `request.onDpopNonce` with every `DPoP-Nonce` it receives.
  */
-function sendGrant(ctx: ClientContext, grant: TokenRequest['grant'], send: TokenSender = requestToken): Promise<TokenResponse> {
-  const request = { ...ctx.options, timeoutMs: ctx.options.httpTimeoutInSeconds * 1000, grant };
+function sendGrant(ctx: ClientContext, grant: TokenRequest['grant'], send: TokenSender = requestToken, refresh?: RefreshUse): Promise<TokenResponse> {
+  const request = { ...ctx.options, timeoutMs: refresh?.timeoutMs ?? ctx.options.httpTimeoutInSeconds * 1000, attempts: refresh?.attempts, grant };
   return ctx.dpop ? sendWithDpop(ctx.dpop, request, send) : send(request);
 }
 
@@ -54,6 +58,7 @@ export async function grantTokens(
   max_age?: number,
   store = true,
   refresh?: RefreshUse,
+  answered?: (tokens: TokenResponse) => void,
 ): Promise<GetTokenSilentlyVerboseResponse> {
   const { options, cacheManager, vault } = ctx;
   const { clientId } = options;
@@ -63,8 +68,9 @@ export async function grantTokens(
   const transport = store ? vault.transport(request, refresh?.from) : undefined;
   // The ID token's keys are fetched while the grant is on its way (a page restored from the cache has none yet).
   prefetchKeys(options.domainUrl, options.httpTimeoutInSeconds * 1000);
-  const tokens = await sendGrant(ctx, grant, transport && ((sent) => requestToken({ ...sent, transport })));
+  const tokens = await sendGrant(ctx, grant, transport && ((sent) => requestToken({ ...sent, transport })), refresh);
   refresh?.accept(tokens);
+  answered?.(tokens);
   if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');
   const now = await options.nowProvider();
   const decoded = await verifyIdToken(tokens.id_token, options, request.nonce, organization, max_age, now).catch(async (e) => {

@@ -142,7 +142,7 @@ async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutIn
   const iframe = () => ((iframeTried = true), tokenFromIframe(ctx, params, timeoutInSeconds));
   const fallback = ctx.options.useRefreshTokensFallback;
   try {
-    return await tokenFromRefreshToken(ctx, params, fallback ? iframe : undefined);
+    return await tokenFromRefreshToken(ctx, params, fallback ? iframe : undefined, timeoutInSeconds);
   } catch (e) {
     const code = (e as GenericError).error;
     const dead = code === 'invalid_grant' || code === 'login_required';
@@ -161,9 +161,10 @@ async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutIn
 
 /**
  * The refresh-token grant for `params`' audience and scope, answered into the cache; `recover`
- * (the silent iframe) is the way out when the grant's answer is lost.
+ * (the silent iframe) is the way out when the grant's answer is lost; `timeoutInSeconds` bounds
+ * each send.
  */
-async function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams, recover?: () => Promise<GetTokenSilentlyVerboseResponse>): Promise<GetTokenSilentlyVerboseResponse> {
+async function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams, recover?: () => Promise<GetTokenSilentlyVerboseResponse>, timeoutInSeconds?: number): Promise<GetTokenSilentlyVerboseResponse> {
   const [{ refreshTokens }, { grantTokens }] = await Promise.all([import('./refresh/refresh-grant.js'), import('./session-writer.js')]);
   const wanted = { audience: params.audience || DEFAULT_AUDIENCE, scope: params.scope, redirect_uri: params.redirect_uri ?? window.location.origin };
   // The other authorization parameters go along, as the SPA SDK sends them.
@@ -172,7 +173,9 @@ async function tokenFromRefreshToken(ctx: ClientContext, params: ResolvedParams,
     {
       vault: ctx.vault,
       useMrrt: !!ctx.options.useMrrt,
-      grant: (grant, from, accept) => grantTokens(ctx, { ...custom, ...grant }, wanted, params.organization, maxAge(params), true, { from, accept }),
+      // The call's timeoutInSeconds is each send's deadline, as in the SPA SDK.
+      grant: (grant, from, accept, attempts) =>
+        grantTokens(ctx, { ...custom, ...grant }, wanted, params.organization, maxAge(params), true, { from, accept, attempts, timeoutMs: typeof timeoutInSeconds === 'number' ? timeoutInSeconds * 1000 : undefined }),
       recover,
     },
     wanted,

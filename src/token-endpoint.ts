@@ -1,5 +1,5 @@
-// The token endpoint (RFC 6749 §3.2): one function that POSTs a grant. The authorization-code grant
-// uses it now; the refresh-token grant and DPoP proofs plug in here later.
+// The token endpoint (RFC 6749 §3.2): one function that POSTs a grant, every grant's way there
+// (sent again while its answer is lost, as the SPA SDK).
 import { GenericError, MfaRequiredError } from './errors.js';
 import { answerError, fetchJson, postInit, retryAfterMs } from './http.js';
 
@@ -11,6 +11,8 @@ export interface TokenResponse {
   id_token?: string;
   scope?: string;
   refresh_token?: string;
+  /** Token exchange (RFC 8693 §2.2.1). */
+  issued_token_type?: string;
 }
 
 export interface TokenRequest {
@@ -27,15 +29,34 @@ export interface TokenRequest {
   onDpopNonce?: (nonce: string) => void;
   /** Sends the request instead of `fetchJson`, with its contract (the refresh-token worker). */
   transport?: typeof fetchJson;
+  /** How many times the request is sent while its answer is lost (default `ATTEMPTS`). */
+  attempts?: number;
 }
 
+/** The errors of a request whose answer never arrived whole: the tenant may have processed it. */
+export const LOST_ANSWER = ['network_error', 'timeout', 'invalid_response'];
+
+/** Sends of a token request whose answer is lost (no response, past the deadline, not JSON), as the SPA SDK's 3. */
+export const ATTEMPTS = 3;
+
 /**
- * POSTs a grant to `<domain>/oauth/token`; a 429 or 503 whose `Retry-After` (RFC 9110 §10.2.3)
- * is at most `timeoutMs` is sent once more after that wait.
+ * POSTs a grant to `<domain>/oauth/token`, up to `attempts` times while the answer is lost (no
+ * response, past `timeoutMs`, not a token response), as the SPA SDK; a 429 or 503 whose
+ * `Retry-After` (RFC 9110 §10.2.3) is at most `timeoutMs` is sent once more after that wait.
  * @throws TimeoutError past `timeoutMs`; MfaRequiredError for `mfa_required`; GenericError with
  *   the tenant's `error` (RFC 6749 §5.2), or `request_error`, `network_error`, `invalid_response`.
  */
-export async function requestToken({ domainUrl, clientId, useFormData, timeoutMs, grant, headers, onDpopNonce, transport = fetchJson }: TokenRequest): Promise<TokenResponse> {
+export async function requestToken(request: TokenRequest): Promise<TokenResponse> {
+  for (let left = request.attempts ?? ATTEMPTS; ; left--) {
+    try {
+      return await sendOnce(request);
+    } catch (e) {
+      if (left <= 1 || !LOST_ANSWER.includes((e as GenericError).error)) throw e;
+    }
+  }
+}
+
+async function sendOnce({ domainUrl, clientId, useFormData, timeoutMs, grant, headers, onDpopNonce, transport = fetchJson }: TokenRequest): Promise<TokenResponse> {
   const url = `${domainUrl}/oauth/token`;
   const init = postInit(useFormData, { client_id: clientId, ...grant }, headers);
   let response = await transport(url, init, timeoutMs);

@@ -41,6 +41,10 @@ export interface TokenEndpointResponse {
   expires_in: number;
   scope?: string;
   token_type?: string;
+  /** The login's refresh token, where the session's store lets one through (not in memory mode: the worker keeps it). */
+  refresh_token?: string;
+  /** The type of the issued token (RFC 8693 §2.2.1). */
+  issued_token_type?: string;
 }
 
 /** Audience, scope and organization after the client's defaults are applied. */
@@ -70,4 +74,12 @@ export function tokenExchangeGrant(
   const custom: Record<string, string> = {};
   for (const [key, value] of Object.entries(options)) if (typeof value === 'string') custom[key] = value;
   return { ...custom, grant_type: TOKEN_EXCHANGE_GRANT, ...resolved };
+}
+
+/**
+ * The exchange's result as the SPA SDK returns it: the tokens plus the answer's `issued_token_type`
+ * and, for a login, its refresh token where the session's store let it through.
+ */
+export function exchangeResult(result: TokenEndpointResponse, { issued_token_type, refresh_token }: { issued_token_type?: string; refresh_token?: string }, login: boolean): TokenEndpointResponse {
+  return { ...result, ...(issued_token_type ? { issued_token_type } : null), ...(login && refresh_token ? { refresh_token } : null) };
 }

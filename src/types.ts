@@ -10,6 +10,8 @@ export interface RedirectLoginOptions<TAppState = any> {
   fragment?: string;
   /** Replaces `window.location.assign(url)`, e.g. for a native shell or a test. */
   openUrl?: (url: string) => void | Promise<void>;
+  /** @deprecated the SPA SDK's older name of `openUrl` (used where `openUrl` is not given). */
+  onRedirect?: (url: string) => Promise<void>;
 }
 
 /** What `handleRedirectCallback` returns. */
@@ -75,4 +77,6 @@ export interface LogoutOptions {
   };
   /** `false`: end the local session only; a function: open the logout URL yourself. */
   openUrl?: false | ((url: string) => void | Promise<void>);
+  /** @deprecated the SPA SDK's older name of `openUrl` (used where `openUrl` is not given). */
+  onRedirect?: (url: string) => Promise<void>;
 }

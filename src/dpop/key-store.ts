@@ -28,6 +28,11 @@ export class DpopKeyStore {
     this.#clientId = clientId;
   }
 
+  /** The SPA SDK's key of the client's key pair. */
+  get #key(): string {
+    return `${this.#clientId}::auth0`;
+  }
+
   /** The client's key, created on first use. */
   get(): Promise<DpopKey> {
     const loading = (this.#current ??= this.#load());
@@ -50,19 +55,19 @@ export class DpopKeyStore {
   /** Deletes the key pair (logout): the next `get` makes a new one. */
   async remove(): Promise<void> {
     this.#current = undefined;
-    await (await this.#db()).delete('keys', this.#clientId);
+    await (await this.#db()).delete('keypair', this.#key);
   }
 
   async #load(): Promise<DpopKey> {
     const db = await this.#db();
-    let keyPair = await db.get<CryptoKeyPair>('keys', this.#clientId);
+    let keyPair = await db.get<CryptoKeyPair>('keypair', this.#key);
     if (!keyPair) {
       // extractable: false applies to the private key; WebCrypto keeps public keys exportable.
       const fresh = await crypto.subtle.generateKey(ES256, false, ['sign', 'verify']);
       // `add`, not `put`: when another tab stored a key meanwhile, its key wins and both tabs agree.
-      keyPair = await db.add('keys', fresh, this.#clientId).then(
+      keyPair = await db.add('keypair', fresh, this.#key).then(
         () => fresh,
-        async () => (await db.get<CryptoKeyPair>('keys', this.#clientId)) ?? fresh,
+        async () => (await db.get<CryptoKeyPair>('keypair', this.#key)) ?? fresh,
       );
     }
     const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', keyPair.publicKey);

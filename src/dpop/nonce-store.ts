@@ -5,9 +5,6 @@
 
 import type { DpopDatabase } from './storage.js';
 
-/** Where the tenant's own nonce is kept (an API's `dpopNonceId` can be any other string). */
-const TENANT = '@@auth0@@';
-
 export class DpopNonceStore {
   readonly #memory = new Map<string, string>();
   readonly #db: () => Promise<DpopDatabase>;
@@ -18,15 +15,16 @@ export class DpopNonceStore {
     this.#clientId = clientId;
   }
 
+  /** The SPA SDK's keys: `<clientId>::auth0` for the tenant, `<clientId>::_<id>` for an API. */
   #key(id: string | undefined): string {
-    return `${this.#clientId}::${id ?? TENANT}`;
+    return `${this.#clientId}::${id ? `_${id}` : 'auth0'}`;
   }
 
   /** The last nonce of the server `id` (the tenant when omitted), or `undefined`. */
   async get(id?: string): Promise<string | undefined> {
     const key = this.#key(id);
     if (!this.#memory.has(key)) {
-      const stored = await (await this.#db()).get<string>('nonces', key);
+      const stored = await (await this.#db()).get<string>('nonce', key);
       if (stored !== undefined) this.#memory.set(key, stored);
     }
     return this.#memory.get(key);
@@ -36,13 +34,13 @@ export class DpopNonceStore {
   async set(nonce: string, id?: string): Promise<void> {
     const key = this.#key(id);
     this.#memory.set(key, nonce);
-    await (await this.#db()).put('nonces', nonce, key);
+    await (await this.#db()).put('nonce', nonce, key);
   }
 
   /** Forgets every nonce of this client (logout). */
   async clear(): Promise<void> {
     this.#memory.clear();
     const prefix = `${this.#clientId}::`;
-    await (await this.#db()).delete('nonces', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+    await (await this.#db()).delete('nonce', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
   }
 }

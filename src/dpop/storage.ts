@@ -1,12 +1,13 @@
 // The DPoP database: one IndexedDB database per origin, with the key pairs and the nonces of every
-// client. IndexedDB is the one place a browser keeps a non-extractable CryptoKey across reloads
+// client, in the SPA SDK's layout (database `auth0-spa-js` v1, stores `keypair` and `nonce`), so a
+// session bound to the key the SDK made goes on after an app switches to this engine. IndexedDB is the one place a browser keeps a non-extractable CryptoKey across reloads
 // without ever exposing its private half (WebCrypto keys are structured-cloneable).
 //
 // Plain IndexedDB rather than `idb`: four one-request operations need no more than `done()` below,
 // and `idb`'s proxies would cost about 1 KB gzip of the kit's 25 KB budget.
 import { GenericError } from '../errors.js';
 
-type Store = 'keys' | 'nonces';
+type Store = 'keypair' | 'nonce';
 
 /** The few operations the key and nonce stores need, each one request in its own transaction. */
 export interface DpopDatabase {
@@ -37,8 +38,8 @@ export function openDpopDatabase(timeoutMs: number): Promise<DpopDatabase> {
     };
     const timer = setTimeout(fail, timeoutMs, `no answer in ${timeoutMs} ms`);
     try {
-      const request = indexedDB.open('auth0-elements-dpop', 1);
-      request.onupgradeneeded = () => ['keys', 'nonces'].forEach((name) => request.result.createObjectStore(name));
+      const request = indexedDB.open('auth0-spa-js', 1);
+      request.onupgradeneeded = () => ['nonce', 'keypair'].forEach((name) => request.result.createObjectStore(name));
       request.onblocked = () => fail('blocked by another tab');
       done(request).then((db) => {
         clearTimeout(timer);

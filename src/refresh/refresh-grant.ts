@@ -3,7 +3,7 @@
 // dead token into "log in again" with nothing stale left behind.
 import { GenericError, MissingRefreshTokenError, MissingScopesError } from '../errors.js';
 import { DEFAULT_AUDIENCE, missingScopes, scopesIncluded } from '../scope.js';
-import type { TokenResponse } from '../token-endpoint.js';
+import { ATTEMPTS, LOST_ANSWER, type TokenResponse } from '../token-endpoint.js';
 import type { FoundRefreshToken, RefreshSlot, RefreshTokenVault } from './vault.js';
 
 /** What the refresh flow needs from the client; `T` is what a stored answer becomes. */
@@ -14,13 +14,10 @@ export interface RefreshDeps<T> {
    * Sends the grant with `from`'s token through the vault, checks the answer with `accept`
    * before anything is cached, then caches it under the wanted slot.
    */
-  grant(grant: { grant_type: 'refresh_token' } & Record<string, string | undefined>, from: FoundRefreshToken, accept: (tokens: TokenResponse) => void): Promise<T>;
+  grant(grant: { grant_type: 'refresh_token' } & Record<string, string | undefined>, from: FoundRefreshToken, accept: (tokens: TokenResponse) => void, attempts?: number): Promise<T>;
   /** The tenant session's way to new tokens (the silent iframe), where the client allows it. */
   recover?: () => Promise<T>;
 }
-
-/** The errors of a request whose answer never arrived whole: the tenant may have processed it. */
-const LOST_ANSWER = ['network_error', 'timeout', 'invalid_response'];
 
 /** What the caller asks for: the cache slot (audience or `default`, scope) and the redirect_uri. */
 export interface RefreshWanted extends RefreshSlot {
@@ -46,7 +43,7 @@ export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWant
   const own = found.audience === audience && scopesIncluded(scope, found.scope);
   const requested = deps.useMrrt && own ? found.scope : scope;
   const checkScopes = deps.useMrrt && !own;
-  const send = () =>
+  const send = (attempts?: number) =>
     deps.grant(
       {
         grant_type: 'refresh_token',
@@ -61,27 +58,27 @@ export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWant
         const missing = checkScopes ? missingScopes(requested, tokens.scope) : [];
         if (missing.length) throw new MissingScopesError(audience, missing.join(','));
       },
+      attempts,
     );
   try {
+    // A lost answer is sent again at once, up to the SPA SDK's 3 sends (the token endpoint does
+    // that), which the tenant's reuse interval accepts (Auth0's `refresh_token.leeway`) — without
+    // one, rotation decides as it would. With the tenant session as a way out, the first loss
+    // goes there instead: the tenant may have rotated the token, and only it knows the successor.
+    if (!deps.recover) return await send();
     try {
-      return await send();
+      return await send(1);
     } catch (e) {
       if (!LOST_ANSWER.includes((e as GenericError).error)) throw e;
-      // The answer was lost after the request left: the tenant may have rotated the token, and
-      // only it knows the successor. The tenant session (silent iframe) recovers without sending
-      // that token again; else it is sent once more at once, which the tenant's reuse interval
-      // accepts (Auth0's `refresh_token.leeway`) — without one, rotation decides as it would.
-      if (deps.recover) {
-        const recovered = await deps.recover().catch(() => undefined);
-        if (recovered) {
-          // No entry may keep the lost token (a later refresh with it would trip reuse detection):
-          // the cache vault drops the entries that still hold it; the worker vault, which never
-          // hands a token out, has already put the new one in its place.
-          if (found.refresh_token) await deps.vault.discard(found);
-          return recovered;
-        }
+      const recovered = await deps.recover().catch(() => undefined);
+      if (recovered) {
+        // No entry may keep the lost token (a later refresh with it would trip reuse detection):
+        // the cache vault drops the entries that still hold it; the worker vault, which never
+        // hands a token out, has already put the new one in its place.
+        if (found.refresh_token) await deps.vault.discard(found);
+        return recovered;
       }
-      return await send();
+      return await send(ATTEMPTS - 1);
     }
   } catch (e) {
     const error = e as GenericError;

@@ -50,16 +50,16 @@ export async function sha256(text: string): Promise<string> {
 export async function storedKeyPair(clientId?: string): Promise<CryptoKeyPair | undefined> {
   const id = clientId ?? (await facts()).clientId;
   // Opening a database that does not exist would create it empty: look first.
-  if (!(await indexedDB.databases()).some((info) => info.name === 'auth0-elements-dpop')) return undefined;
+  if (!(await indexedDB.databases()).some((info) => info.name === 'auth0-spa-js')) return undefined;
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('auth0-elements-dpop');
+    const request = indexedDB.open('auth0-spa-js');
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
   try {
-    if (!db.objectStoreNames.contains('keys')) return undefined;
+    if (!db.objectStoreNames.contains('keypair')) return undefined;
     return await new Promise((resolve, reject) => {
-      const request = db.transaction('keys').objectStore('keys').get(id);
+      const request = db.transaction('keypair').objectStore('keypair').get(`${id}::auth0`);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });

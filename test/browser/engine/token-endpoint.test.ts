@@ -30,20 +30,22 @@ describe('/oauth/token failures', () => {
     expect(cache.entries.size).to.equal(2);
   });
 
-  it('a hang past httpTimeoutInSeconds → TimeoutError; nothing written', async () => {
+  it('a hang past httpTimeoutInSeconds, on all 3 sends (as the SPA SDK) → TimeoutError; nothing written', async () => {
     const { client, unchanged } = await clientWithCachedToken({ httpTimeoutInSeconds: 1 });
-    await tenant.control('fault', 'token', 'hang');
+    await tenant.control('resetRequests');
+    await tenant.control('fault', 'token', 'hang', 3);
     const started = Date.now();
     const error = await failure(client.getTokenSilently({ cacheMode: 'off' }));
     expect(error).to.be.instanceOf(TimeoutError);
     expect(error.error).to.equal('timeout');
-    expect(Date.now() - started).to.be.below(5000);
+    expect(Date.now() - started, 'three sends of 1 s each, not the 60 s authorize timeout').to.be.below(9000);
+    expect((await tenant.control<any[]>('tokenRequests')).map((r) => r.status)).to.deep.equal([0, 0, 0]);
     expect(unchanged()).to.equal(true);
   });
 
-  it('a body that is not JSON → GenericError invalid_response; nothing written', async () => {
+  it('a body that is not JSON, on all 3 sends → GenericError invalid_response; nothing written', async () => {
     const { client, unchanged } = await clientWithCachedToken();
-    await tenant.control('fault', 'token', 'malformed');
+    await tenant.control('fault', 'token', 'malformed', 3);
     const error = await failure(client.getTokenSilently({ cacheMode: 'off' }));
     expect(error).to.be.instanceOf(GenericError);
     expect(error.error).to.equal('invalid_response');
@@ -52,8 +54,8 @@ describe('/oauth/token failures', () => {
 
   it('a dropped connection → GenericError network_error; nothing written', async () => {
     const { client, unchanged } = await clientWithCachedToken();
-    // Chromium retries a request once when a reused connection drops: fail every attempt.
-    await tenant.control('fault', 'token', 'network', 3);
+    // Chromium retries a request once when a reused connection drops: fail every attempt (3 sends).
+    await tenant.control('fault', 'token', 'network', 9);
     const error = await failure(client.getTokenSilently({ cacheMode: 'off' }));
     expect(error).to.be.instanceOf(GenericError);
     expect(error.error).to.equal('network_error');

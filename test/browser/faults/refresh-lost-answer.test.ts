@@ -79,9 +79,9 @@ for (const cacheLocation of ['memory', 'localstorage'] as const) {
       expect((await refreshGrants()).map((g) => g.status)).to.deep.equal([200, 200]);
     });
 
-    it('lost twice (no reuse interval, no tenant session path): a typed error, and a later call still works when the tenant never processed it', async () => {
+    it('lost 3 times (no reuse interval, no tenant session path): a typed error, and a later call still works when the tenant never processed it', async () => {
       const client = await loggedIn();
-      await tenant.control('fault', 'token', 'hang', 2);
+      await tenant.control('fault', 'token', 'hang', 3);
       const error = await failure(client.getTokenSilently({ cacheMode: 'off' }));
       expect(error.error).to.equal('timeout');
       expect(client.state.status).to.equal('authenticated');

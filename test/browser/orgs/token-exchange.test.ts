@@ -39,7 +39,8 @@ describe('custom token exchange', () => {
       subject_token_type: subjectTokenType,
       scope: 'read:messages',
     });
-    expect(Object.keys(result).sort()).to.deep.equal(['access_token', 'expires_in', 'id_token', 'scope', 'token_type']);
+    // The SPA SDK's fields, the answer's RFC 8693 issued_token_type included.
+    expect(Object.keys(result).sort()).to.deep.equal(['access_token', 'expires_in', 'id_token', 'issued_token_type', 'scope', 'token_type']);
     expect(result.token_type).to.equal('Bearer');
     const [sent] = await tokenRequests();
     // audience defaults to the client's; scope merged with the default scope.

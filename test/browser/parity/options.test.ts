@@ -36,6 +36,18 @@ describe('parity: options', function () {
     expect(ours.result).to.deep.equal(sdk.result);
   });
 
+  it('onRedirect (deprecated name of openUrl) opens the URL of loginWithRedirect and logout', async () => {
+    const { sdk } = await parity(async (env) => {
+      const client = env.client();
+      const opened: string[] = [];
+      const onRedirect = async (url: string) => void opened.push(new URL(url).pathname);
+      await client.loginWithRedirect({ onRedirect } as any);
+      await client.logout({ onRedirect } as any);
+      return opened;
+    });
+    expect(sdk.result).to.deep.equal(['/authorize', '/v2/logout']);
+  });
+
   // README table: a wrong option is a TypeError naming it, where the SDK throws a plain Error or
   // its InvalidConfigurationError (or takes it and fails later).
   for (const [label, options, sdkClass] of [

@@ -32,8 +32,8 @@ for (const cacheLocation of ['memory', 'localstorage'] as const) {
 
     it('a dropped connection → GenericError network_error; a later call succeeds', async () => {
       const client = await loggedIn();
-      // Chromium retries once on a dropped reused connection: fail every attempt.
-      await tenant.control('fault', 'token', 'network', 4);
+      // Chromium retries once on a dropped reused connection: fail every attempt (3 sends).
+      await tenant.control('fault', 'token', 'network', 9);
       const error = await failure(client.getTokenSilently({ cacheMode: 'off' }));
       expect(error).to.be.instanceOf(GenericError);
       expect(error.error).to.equal('network_error');
@@ -43,9 +43,9 @@ for (const cacheLocation of ['memory', 'localstorage'] as const) {
       expect((await refreshGrants()).filter((g) => g.status === 400)).to.deep.equal([]);
     });
 
-    it('a hang past httpTimeoutInSeconds, twice (the engine sends a lost refresh once more) → TimeoutError; a later call succeeds', async () => {
+    it('a hang past httpTimeoutInSeconds, 3 times (a lost refresh is sent 3 times, as the SPA SDK) → TimeoutError; a later call succeeds', async () => {
       const client = await loggedIn();
-      await tenant.control('fault', 'token', 'hang', 2);
+      await tenant.control('fault', 'token', 'hang', 3);
       const error = await failure(client.getTokenSilently({ cacheMode: 'off' }));
       expect(error).to.be.instanceOf(TimeoutError);
       expect(error.error).to.equal('timeout');

@@ -204,8 +204,8 @@ describe('one flight: concurrent getTokenSilently calls make one token request',
     const client = await newClient({ useRefreshTokens: true, cacheLocation: 'localstorage' });
     await popupLogin(client);
     for (const kind of ['500', 'malformed', 'network'] as const) {
-      // A lost answer (malformed, network) is sent once more; Chromium resends a dropped POST too.
-      await tenant.control('fault', 'token', kind, { 500: 1, malformed: 2, network: 4 }[kind]);
+      // A lost answer (malformed, network) is sent 3 times; Chromium resends a dropped POST too.
+      await tenant.control('fault', 'token', kind, { 500: 1, malformed: 3, network: 9 }[kind]);
       expect((await failure(client.getTokenSilently({ cacheMode: 'off' }))).error).to.be.a('string');
       await tenant.control('clearFaults');
       const { held = [], pending = [] } = await navigator.locks.query();
