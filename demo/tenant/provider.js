@@ -4,6 +4,7 @@
 import Provider, { errors, interactionPolicy } from 'oidc-provider';
 import { randomBytes } from 'node:crypto';
 import { nonceSecret } from './dpop.js';
+import { MFA_GRANT_TYPES } from './mfa-grants.js';
 import { errorPage, loggedOutPage, logoutPage } from './pages.js';
 import { apiTokensAtUserinfo } from './userinfo.js';
 
@@ -24,6 +25,7 @@ const DAY = 24 * 60 * 60;
  * @property {Map<string, string>} grantOrgs grantId → organization key
  * @property {Map<string, string>} sessionGrants `${session uid} ${client id} ${org}` → grantId
  * @property {{ requireDpopNonce?: boolean }} switches test switches read while serving
+ * @property {import('./mfa.js').Mfa} [mfa] the MFA state (adds `amr` to tokens of verified grants)
  */
 
 /** @param {ProviderContext} tenant */
@@ -84,7 +86,8 @@ export function createProvider(tenant) {
         client_name: client.name,
         application_type: 'web',
         token_endpoint_auth_method: 'none',
-        grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:token-exchange'],
+        grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:token-exchange',
+          ...MFA_GRANT_TYPES],
         response_types: ['code'],
         redirect_uris: appRedirects,
         post_logout_redirect_uris: appRedirects,
@@ -186,7 +189,7 @@ export function createProvider(tenant) {
 
     async extraTokenClaims(ctx, token) {
       const org = organizationOf(token.grantId);
-      return { azp: token.clientId, ...(org && { org_id: org.id }) };
+      return { azp: token.clientId, ...(org && { org_id: org.id }), ...tenant.mfa?.claimsFor(token.grantId) };
     },
 
     // First-party applications get what they ask for without a consent screen: the grant for this

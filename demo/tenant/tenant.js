@@ -10,6 +10,10 @@ import { registerFederatedConnectionGrant } from './federated-grant.js';
 import { SigningKeys } from './keys.js';
 import { loginRoutes } from './login.js';
 import { mrrtHook } from './mrrt.js';
+import { Mfa } from './mfa.js';
+import { mfaHook, registerMfaGrants } from './mfa-grants.js';
+import { mfaControl } from './mfa-control.js';
+import { mfaRoutes } from './mfa-routes.js';
 import { reuseIntervalHook } from './reuse-interval.js';
 import { myAccountRoutes } from './my-account.js';
 import { createProvider } from './provider.js';
@@ -76,9 +80,12 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   const grantOrgs = new Map();
   const sessionGrants = new Map();
 
+  const mfa = new Mfa(config, directory);
   const provider = createProvider({
-    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants, switches,
+    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants, switches, mfa,
   });
+  registerMfaGrants(provider, mfa);
+  provider.use(mfaRoutes({ mfa, appOrigins: origins }));
   const legacy = new LegacyIdp(issuer);
   registerTokenExchange(provider, { legacy, directory, grantOrgs });
   const vault = new Vault(config.connections);
@@ -103,6 +110,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
       reuseIntervalHook(provider, store, (clientId) => switches.reuseInterval
         ?? Object.values(config.clients).find((client) => client.clientId === clientId)?.refreshTokenReuseInterval ?? 0),
       mrrtHook(provider, config),
+      mfaHook(provider, mfa),
     ),
   }));
 
@@ -135,6 +143,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   };
 
   const control = {
+    ...mfaControl(mfa, config),
     /**
      * The next `times` requests to `target` fail as `kind` says.
      * @param {import('./faults.js').FaultTarget} target
