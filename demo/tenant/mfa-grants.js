@@ -42,7 +42,7 @@ export function mfaHook(provider, mfa) {
       status: 403,
       error: 'mfa_required',
       error_description: 'Multifactor authentication required',
-      mfa_token: mfa.issueToken(token.accountId, token.clientId, resource),
+      mfa_token: mfa.issueToken(token.accountId, token.clientId, resource, params.get('scope') ?? token.scope),
       mfa_requirements: mfa.requirements(token.accountId),
     };
   };
@@ -76,6 +76,9 @@ export function registerMfaGrants(provider, mfa) {
     if (params.resource && params.resource !== record.resource) {
       throw new errors.InvalidTarget(`the mfa_token is for audience ${record.resource}, not ${params.resource}`);
     }
+    // As Auth0's: without `audience` and `scope`, those of the request that was refused.
+    params.resource ??= record.resource;
+    params.scope ??= record.scope;
 
     const [resourceServer] = await helpers.resolveRequestedResources(ctx);
     const scopes = new Set(ctx.oidc.requestParamScopes);

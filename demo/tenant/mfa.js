@@ -13,7 +13,8 @@ const OOB_TTL = 5 * 60;
 
 /** @typedef {{ id: string, type: 'otp' | 'email' | 'recovery-code', name?: string, secret?: string, code?: string,
  *   active: boolean, createdAt: string }} Authenticator */
-/** @typedef {{ sub: string, clientId: string, resource?: string, expiresAt: number }} MfaTokenRecord */
+/** What an `mfa_token` stands for: the user, client, and the refused request's audience and scope.
+ * @typedef {{ sub: string, clientId: string, resource?: string, scope?: string, expiresAt: number }} MfaTokenRecord */
 /** @typedef {{ token: string, authenticatorId: string, bindingCode: string, expiresAt: number }} OobRecord */
 /** @typedef {{ channel: 'email', to: string, code: string, authenticatorId: string, at: number }} OutboxMessage */
 
@@ -98,9 +99,9 @@ export class Mfa {
   }
 
   /** @returns {string} a new `mfa_token` */
-  issueToken(sub, clientId, resource) {
+  issueToken(sub, clientId, resource, scope) {
     const token = opaque();
-    this.#tokens.set(token, { sub, clientId, resource, expiresAt: now() + MFA_TOKEN_TTL });
+    this.#tokens.set(token, { sub, clientId, resource, scope, expiresAt: now() + MFA_TOKEN_TTL });
     return token;
   }
 

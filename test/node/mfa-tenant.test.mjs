@@ -111,6 +111,12 @@ describe('tenant: the MFA API and grants', () => {
     assert.ok(tokens.data.id_token && tokens.data.refresh_token);
     assert.match(tokens.data.scope, /read:secrets/);
 
+    const bare = await stepUp('carol');
+    const minimal = await tokenRequest(tenant, { grant_type: OTP, client_id: spa, mfa_token: bare.refresh.data.mfa_token, otp: totp(carolSecret()) });
+    assert.equal(minimal.status, 200, minimal.text);
+    assert.ok([decodeJwt(minimal.data.access_token).aud].flat().includes(secure), 'without audience: the refused request\'s');
+    assert.match(minimal.data.scope, /read:secrets/);
+
     const again = await tokenRequest(tenant, { grant_type: 'refresh_token', client_id: spa, refresh_token: tokens.data.refresh_token, audience: secure, scope: SCOPE });
     assert.equal(again.status, 200, again.text);
     assert.deepEqual(decodeJwt(again.data.access_token).amr, ['mfa']);
