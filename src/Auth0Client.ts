@@ -7,6 +7,7 @@ import type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
 import { unsupportedClient } from './sdk-surface.js';
+import { MfaApiClient } from './mfa/mfa-client.js';
 import { getCookie, setCookie } from './cookies.js';
 import type { SessionListener, SessionState } from './state.js';
 import type { LazyDpop } from './dpop/lazy-dpop.js';
@@ -46,8 +47,9 @@ export class Auth0Client {
   readonly #ctx: ClientContext;
   readonly #transactions: TransactionStore;
   readonly #inFlight: Flights = new Map();
+  /** Multi-factor authentication after an `MfaRequiredError` (the SPA SDK's `client.mfa`; its code loads on first use). */
+  readonly mfa: MfaApiClient;
   /** The SPA SDK's sub-clients, not supported yet: every method rejects with GenericError `not_supported`. */
-  declare readonly mfa: any;
   declare readonly passkey: any;
   declare readonly anonymous: any;
   declare readonly myAccount: any;
@@ -56,7 +58,8 @@ export class Auth0Client {
   constructor(options: Auth0ClientOptions) {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
     this.#transactions = new TransactionStore(this.#ctx.options.clientId, this.#ctx.options.domainUrl);
-    for (const name of ['mfa', 'passkey', 'anonymous', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+    for (const name of ['passkey', 'anonymous', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+    this.mfa = new MfaApiClient(this.#ctx);
   }
 
   /** The `domain` and `clientId` the client was created with (frozen), as the SPA SDK's. */

@@ -1,6 +1,6 @@
 // The rest of the SPA SDK 2.28.3 entry's runtime exports, so code written against it imports
 // and type-checks unchanged: its small enums and classes, and — until their own issues land — the
-// names of the sub-clients (`mfa`, `passkey`, `anonymous`, `myAccount`), their error classes and
+// names of the sub-clients (`passkey`, `anonymous`, `myAccount`; `mfa` is real), their error classes and
 // `isFederatedDomain`, which exist and fail with GenericError `not_supported`, never `undefined`.
 import { CACHE_KEY_PREFIX } from './cache/cache-entry.js';
 import { GenericError } from './errors.js';
@@ -61,7 +61,6 @@ const unsupportedClass = (name: string) =>
     }
   };
 
-export const MfaApiClient = unsupportedClass('MfaApiClient');
 export const PasskeyApiClient = unsupportedClass('PasskeyApiClient');
 export const AnonymousSessionApiClient = unsupportedClass('AnonymousSessionApiClient');
 export const AnonymousSessionClient = unsupportedClass('AnonymousSessionClient');
@@ -72,13 +71,10 @@ export const isFederatedDomain = async (_auth0Domain: string, _emailDomain: stri
   throw notSupported('isFederatedDomain');
 };
 
-/** The MFA API's errors (the SDK's hierarchy, for `instanceof`). */
-export class MfaError extends GenericError {}
-export class MfaListAuthenticatorsError extends MfaError {}
-export class MfaEnrollmentError extends MfaError {}
-export class MfaChallengeError extends MfaError {}
-export class MfaVerifyError extends MfaError {}
-export class MfaEnrollmentFactorsError extends MfaError {}
+/** The MFA API's errors and client (`client.mfa` is one). */
+export { MfaError, MfaListAuthenticatorsError, MfaEnrollmentError, MfaChallengeError, MfaVerifyError, MfaEnrollmentFactorsError } from './mfa/errors.js';
+export { MfaApiClient } from './mfa/mfa-client.js';
+export type * from './mfa/types.js';
 
 type TenantAnswer = { error?: string; error_description?: string; message?: string };
 

@@ -5,7 +5,7 @@ import type { AuthorizeRequest } from './authorize-url.js';
 import { tokenResponse, type ClientContext } from './client-context.js';
 import { setCookie } from './cookies.js';
 import { sendWithDpop, type TokenSender } from './dpop/token-request.js';
-import { GenericError } from './errors.js';
+import { GenericError, MfaRequiredError } from './errors.js';
 import { verifyIdToken } from './id-token.js';
 import type { FoundRefreshToken } from './refresh/vault.js';
 import { requestToken, type TokenRequest, type TokenResponse } from './token-endpoint.js';
@@ -60,7 +60,13 @@ export async function grantTokens(
   // A session's grants go through the vault: it keeps any refresh token (in memory mode, in the
   // worker, which strips it from the answer) and rotates the one `refresh.from` used.
   const transport = store ? vault.transport(request, refresh?.from) : undefined;
-  const tokens = await sendGrant(ctx, grant, transport && ((sent) => requestToken({ ...sent, transport })));
+  const tokens = await sendGrant(ctx, grant, transport && ((sent) => requestToken({ ...sent, transport }))).catch((e) => {
+    // A step-up: `client.mfa` finishes the refused request with its scope and audience (not for a code, as the SDK).
+    if (e instanceof MfaRequiredError && grant.grant_type !== 'authorization_code') {
+      (ctx.mfa ??= new Map()).set(e.mfa_token, { scope: request.scope, audience: request.audience, mfaRequirements: e.mfa_requirements, createdAt: Date.now() });
+    }
+    throw e;
+  });
   refresh?.accept(tokens);
   if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');
   const now = await options.nowProvider();
