@@ -75,10 +75,8 @@ const LAZY = {
   dpop: ['dpop/dpop', 'dpop/key-store', 'dpop/nonce-store', 'dpop/proof', 'dpop/storage', 'dpop/thumbprint'],
   fetcher: ['fetcher'],
   connect: ['connect/connect-account', 'connect/my-account-api'],
-  // client.mfa's calls; its error classes apart (the engine entry exports them, the kit only
-  // loads them with the calls).
+  // client.mfa's calls (with its error classes in the kit; the engine entry exports those).
   mfa: ['mfa/mfa-api'],
-  'mfa-errors': ['mfa/errors'],
 };
 const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [`/lib/src/${path}.js`, name])));
 

@@ -6,7 +6,7 @@ import type { IdToken, User } from './id-token.js';
 import type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
-import { unsupportedClient } from './sdk-surface.js';
+import { unsupportedClient } from './unsupported.js';
 import { MfaApiClient } from './mfa/mfa-client.js';
 import { getCookie, setCookie } from './cookies.js';
 import type { SessionListener, SessionState } from './state.js';

@@ -3,7 +3,6 @@
 // names of the sub-clients (`passkey`, `anonymous`, `myAccount`; `mfa` is real), their error classes and
 // `isFederatedDomain`, which exist and fail with GenericError `not_supported`, never `undefined`.
 import { CACHE_KEY_PREFIX } from './cache/cache-entry.js';
-import { GenericError } from './errors.js';
 
 /** `handleRedirectCallback`'s `response_type`: a login (`code`) or a connected account (`connect_code`). */
 export const ResponseType = { Code: 'code', ConnectCode: 'connect_code' } as const;
@@ -46,12 +45,9 @@ export class CacheKey {
   }
 }
 
-/** A part of the SPA SDK's API this engine does not implement yet: GenericError `not_supported` naming it. */
-export const notSupported = (feature: string): GenericError => new GenericError('not_supported', `${feature} is not supported yet`);
-
-/** A sub-client whose every method rejects with `not_supported` naming it (`client.mfa.enroll`). */
-export const unsupportedClient = (name: string): any =>
-  new Proxy({}, { get: (_, method) => (typeof method === 'string' && method !== 'then' ? () => Promise.reject(notSupported(`${name}.${method}`)) : undefined) });
+// In a module of their own: the client imports them without reaching this file (and what it re-exports).
+import { notSupported } from './unsupported.js';
+export { notSupported, unsupportedClient } from './unsupported.js';
 
 /** A class of the SDK that this engine cannot make yet: constructing it throws `not_supported`. */
 const unsupportedClass = (name: string) =>
