@@ -252,6 +252,27 @@ export class Mfa {
     return result;
   }
 
+  /**
+   * Universal Login's MFA step: an authenticator app's code or a recovery code of `sub`, with the
+   * same attempt limit as the grants.
+   * @returns {MfaProblem | undefined} why it was refused
+   */
+  checkCode(sub, code) {
+    if ((this.#failures.get(sub) ?? 0) >= (this.policy.maxAttempts ?? 10)) {
+      return new MfaProblem(429, 'too_many_attempts', 'Too many failed attempts. Try again later.');
+    }
+    const list = this.#authenticators.get(sub) ?? [];
+    const value = String(code).replace(/[\s-]/g, '');
+    const ok = list.some((a) => a.active && ((a.type === 'otp' && a.secret && totpOf(a.secret).validate({ token: value, window: 1 }) !== null)
+      || (a.type === 'recovery-code' && a.code === value.toUpperCase())));
+    if (ok) {
+      this.#failures.delete(sub);
+      return undefined;
+    }
+    this.#failures.set(sub, (this.#failures.get(sub) ?? 0) + 1);
+    return new MfaProblem(403, 'invalid_grant', 'That code is not valid. Try again.');
+  }
+
   markVerified(grantId) {
     this.#verifiedGrants.add(grantId);
   }

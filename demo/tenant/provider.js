@@ -5,6 +5,7 @@ import Provider, { errors, interactionPolicy } from 'oidc-provider';
 import { randomBytes } from 'node:crypto';
 import { nonceSecret } from './dpop.js';
 import { MFA_GRANT_TYPES } from './mfa-grants.js';
+import { withMfaPrompt } from './mfa-login.js';
 import { errorPage, loggedOutPage, logoutPage } from './pages.js';
 import { apiTokensAtUserinfo } from './userinfo.js';
 
@@ -174,7 +175,7 @@ export function createProvider(tenant) {
       RefreshToken: (ctx) => ctx?.oidc?.entities.RotatedRefreshToken?.remainingTTL ?? 30 * DAY,
     },
     interactions: {
-      policy: interactionPolicy.base(),
+      policy: tenant.mfa ? withMfaPrompt(interactionPolicy.base(), tenant.mfa) : interactionPolicy.base(),
       url: async (ctx, interaction) => `/u/login/${interaction.uid}`,
     },
     renderError: async (ctx, out) => {
@@ -211,6 +212,7 @@ export function createProvider(tenant) {
         if (scopes.length) grant.addResourceScope(indicator, scopes.join(' '));
       }
       const grantId = await grant.save();
+      if (session.amr?.includes('mfa')) tenant.mfa?.markVerified(grantId); // Universal Login's MFA step passed
       sessionGrants.set(key, grantId);
       if (org) grantOrgs.set(grantId, org.key);
       return grant;

@@ -90,7 +90,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   registerTokenExchange(provider, { legacy, directory, grantOrgs });
   const vault = new Vault(config.connections);
   registerFederatedConnectionGrant(provider, { issuer, keys, vault });
-  provider.use(loginRoutes(provider, directory));
+  provider.use(loginRoutes(provider, directory, mfa));
   if (config.apis.myAccount) {
     provider.use(myAccountRoutes({
       issuer, audience: config.apis.myAccount.identifier, keys, vault, appOrigins: origins, switches,

@@ -8,7 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { decodeJwt } from 'jose';
 import { Secret, TOTP } from 'otpauth';
 import { startTenant } from '../../demo/tenant/index.js';
-import { APP_ORIGIN, Browser, login, tokenRequest } from '../support/tenant-flow.mjs';
+import { APP_ORIGIN, authorize, Browser, login, tokenRequest } from '../support/tenant-flow.mjs';
 
 const OTP = 'http://auth0.com/oauth/grant-type/mfa-otp';
 const OOB = 'http://auth0.com/oauth/grant-type/mfa-oob';
@@ -235,5 +235,38 @@ describe('tenant: MFA failures', () => {
     const dave = await stepUp('dave');
     const sms = await mfaApi('POST', 'associate', { token: dave.refresh.data.mfa_token, body: { authenticator_types: ['oob'], oob_channels: ['sms'] } });
     assert.deepEqual([sms.status, sms.data.error], [400, 'unsupported_challenge_type']);
+  });
+});
+
+describe('tenant: Universal Login\'s MFA step', () => {
+  const params = (extra = {}) => ({ audience: secure, scope: 'openid profile email offline_access read:secrets', ...extra });
+
+  it('after the password, carol gets the code page; a wrong code stays there, the app\'s code gives a code whose tokens have amr mfa', async () => {
+    const browser = new Browser(tenant.domain);
+    const flow = await authorize(browser, tenant, { user: 'carol', params: params() });
+    assert.match(flow.url.pathname, /^\/u\/login\//, 'the MFA page, not the app');
+    assert.match(flow.html, /name="code"/);
+    const wrong = await browser.navigate(flow.url.pathname, { method: 'POST', form: { code: totp(carolSecret()) === '000000' ? '111111' : '000000' } });
+    assert.equal(wrong.response.status, 401);
+    assert.match(wrong.html, /not valid/);
+    const done = await browser.navigate(flow.url.pathname, { method: 'POST', form: { code: totp(carolSecret()) } });
+    const code = done.url.searchParams.get('code');
+    assert.ok(code, `back to the app with a code: ${done.url}`);
+    const tokens = await tokenRequest(tenant, { grant_type: 'authorization_code', client_id: spa, code, code_verifier: flow.tx.verifier, redirect_uri: flow.tx.redirectUri });
+    assert.equal(tokens.status, 200, tokens.text);
+    assert.deepEqual(decodeJwt(tokens.data.access_token).amr, ['mfa']);
+    const refresh = await tokenRequest(tenant, { grant_type: 'refresh_token', client_id: spa, refresh_token: tokens.data.refresh_token, audience: secure, scope: SCOPE });
+    assert.equal(refresh.status, 200, 'the grant passed MFA: no mfa_required on refresh');
+  });
+
+  it('prompt=none for the step-up API without MFA in the session: login_required "Multifactor authentication required"; other APIs and alice need no step', async () => {
+    const browser = new Browser(tenant.domain);
+    const first = await authorize(browser, tenant, { user: 'carol', params: { audience: tenant.info.apis.default } });
+    assert.ok(first.params.get('code'), 'no MFA for the default API');
+    const silent = await authorize(browser, tenant, { user: null, params: params({ prompt: 'none' }) });
+    assert.equal(silent.params.get('error'), 'login_required');
+    assert.equal(silent.params.get('error_description'), 'Multifactor authentication required');
+    const alice = await authorize(new Browser(tenant.domain), tenant, { user: 'alice', params: params() });
+    assert.ok(alice.params.get('code'), 'alice has no MFA policy');
   });
 });
