@@ -17,7 +17,7 @@ import { checkFetcherConfig } from './fetcher-config.js';
 import type { CustomTokenExchangeOptions, TokenEndpointResponse } from './token-exchange.js';
 import { tokenLockName, withLock } from './lock.js';
 import { endLocalSession, onSessionEvent } from './session-events.js';
-import { peekToken, silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
+import { isStepUp, peekToken, silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
 import { TransactionStore, type ConnectTransaction } from './transaction-store.js';
 import type { ConnectAccountRedirectResult, ConnectApi, RedirectConnectAccountOptions } from './connect/connect-account.js';
 import type { ApiAnswer } from './connect/my-account-api.js';
@@ -231,16 +231,25 @@ export class Auth0Client {
    * Concurrent calls, in this tab and in the origin's other tabs, share one request (a Web Lock;
    * the cache is read again once it is held). `cacheMode: 'cache-only'` resolves `undefined`
    * instead of going to the network; `timeoutInSeconds` also bounds the wait for the lock.
+   * With `interactiveErrorHandler: 'popup'`, a refusal for a second factor opens the tenant's
+   * login page in a popup (as `loginWithPopup`) and resolves with its token.
    * @throws GenericError `login_required` without a tenant session or when the refresh token is
-   *   dead (`invalid_grant`: the local session ends); MissingRefreshTokenError; MissingScopesError;
-   *   TimeoutError.
+   *   dead (`invalid_grant`: the local session ends); MfaRequiredError (no popup handler);
+   *   MissingRefreshTokenError; MissingScopesError; TimeoutError; the popup's errors.
    */
   async getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<GetTokenSilentlyVerboseResponse>;
   async getTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
   async getTokenSilently(options: GetTokenSilentlyOptions = {}): Promise<any> {
     const cached = peekToken(this.#ctx, options);
     if (cached) return cached;
-    const result = await silentToken(this.#ctx, this.#inFlight, options);
+    let result;
+    try {
+      result = await silentToken(this.#ctx, this.#inFlight, options);
+    } catch (e) {
+      // interactiveErrorHandler 'popup': the second factor on the tenant's page, then its token.
+      if (!isStepUp(this.#ctx, e)) throw e;
+      result = await this.#popupLogin({ authorizationParams: options.authorizationParams }, {});
+    }
     return options.detailedResponse ? result : result?.access_token;
   }
 
