@@ -81,6 +81,8 @@ const LAZY = {
   // client.anonymous: anonymous sessions (its error class, anonymous/errors, stays with the core:
   // the engine entry exports it, and a page must not load this chunk to have the class).
   anonymous: ['anonymous/anonymous-cache', 'anonymous/anonymous-api', 'anonymous/anonymous-client'],
+  // client.mfa's calls (with its error classes in the kit; the engine entry exports those).
+  mfa: ['mfa/mfa-api'],
 };
 const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [new URL(`${path}.js`, 'file:///lib/src/').pathname, name])));
 

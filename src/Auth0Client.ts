@@ -6,7 +6,9 @@ import type { IdToken, User } from './id-token.js';
 import type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
-import { lazyMethods, unsupportedClient } from './sdk-surface.js';
+import { lazyMethods } from './lazy-methods.js';
+import { unsupportedClient } from './unsupported.js';
+import { MfaApiClient } from './mfa/mfa-client.js';
 import type { AnonymousSessionApiClient } from './anonymous/anonymous-client.js';
 import type { TokenResponse } from './token-endpoint.js';
 import { getCookie, setCookie } from './cookies.js';
@@ -18,7 +20,7 @@ import { checkFetcherConfig } from './fetcher-config.js';
 import type { CustomTokenExchangeOptions, TokenEndpointResponse } from './token-exchange.js';
 import { tokenLockName, withLock } from './lock.js';
 import { endLocalSession, onSessionEvent } from './session-events.js';
-import { peekToken, preloadNetworkPath, silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
+import { isStepUp, peekToken, preloadNetworkPath, silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
 import { TransactionStore, type ConnectTransaction } from './transaction-store.js';
 import type { ConnectAccountRedirectResult, ConnectApi, RedirectConnectAccountOptions } from './connect/connect-account.js';
 import type { ApiAnswer } from './connect/my-account-api.js';
@@ -50,8 +52,9 @@ export class Auth0Client {
   readonly #inFlight: Flights = new Map();
   /** Loads the anonymous-session chunk (once) and gives its client. */
   readonly #anonymous: () => Promise<AnonymousSessionApiClient>;
+  /** Multi-factor authentication after an `MfaRequiredError` (the SPA SDK's `client.mfa`; its code loads on first use). */
+  readonly mfa: MfaApiClient;
   /** The SPA SDK's sub-clients, not supported yet: every method rejects with GenericError `not_supported`. */
-  declare readonly mfa: any;
   declare readonly passkey: any;
   declare readonly myAccount: any;
   /** Anonymous sessions (the SDK's `AnonymousSessionApiClient`; its code loads on first use). */
@@ -61,17 +64,19 @@ export class Auth0Client {
   constructor(options: Auth0ClientOptions) {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
     this.#transactions = new TransactionStore(this.#ctx.options.clientId, this.#ctx.options.domainUrl);
-    for (const name of ['mfa', 'passkey', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+    for (const name of ['passkey', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+    this.mfa = new MfaApiClient(this.#ctx);
     const { domainUrl, clientId, anonymousSessionsCacheMode: mode = 'localStorage' } = this.#ctx.options;
     let anonymous: Promise<AnonymousSessionApiClient> | undefined;
     let loaded: AnonymousSessionApiClient | undefined;
     this.#anonymous = () => (anonymous ??= import('./anonymous/anonymous-client.js').then((m) => (loaded = new m.AnonymousSessionApiClient(domainUrl, clientId, mode))));
-    this.anonymous = {
-      ...(lazyMethods(this.#anonymous, ['createSession', 'getTokenSilently', 'mintTransferToken', 'logout']) as any),
+    const anonymousClient = {
       // Synchronous, as the SDK's: before the chunk loads, only a stored session can exist.
       hasSession: () => loaded?.hasSession() ?? (mode === 'localStorage' && !!localStorage.getItem(`@@auth0spajs@@::${clientId}::anonymous::session`)),
       getClaims: () => null,
     };
+    lazyMethods<AnonymousSessionApiClient>(anonymousClient, ['createSession', 'getTokenSilently', 'mintTransferToken', 'logout'], this.#anonymous);
+    this.anonymous = anonymousClient as Auth0Client['anonymous'];
     if (options.enterpriseConnect) void import('./domain-discovery/enterprise-connect.js').then((m) => m.warnEnterpriseConnect(options));
   }
 
@@ -248,16 +253,25 @@ export class Auth0Client {
    * Concurrent calls, in this tab and in the origin's other tabs, share one request (a Web Lock;
    * the cache is read again once it is held). `cacheMode: 'cache-only'` resolves `undefined`
    * instead of going to the network; `timeoutInSeconds` also bounds the wait for the lock.
+   * With `interactiveErrorHandler: 'popup'`, a refusal for a second factor opens the tenant's
+   * login page in a popup (as `loginWithPopup`) and resolves with its token.
    * @throws GenericError `login_required` without a tenant session or when the refresh token is
-   *   dead (`invalid_grant`: the local session ends); MissingRefreshTokenError; MissingScopesError;
-   *   TimeoutError.
+   *   dead (`invalid_grant`: the local session ends); MfaRequiredError (no popup handler);
+   *   MissingRefreshTokenError; MissingScopesError; TimeoutError; the popup's errors.
    */
   async getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<GetTokenSilentlyVerboseResponse>;
   async getTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
   async getTokenSilently(options: GetTokenSilentlyOptions = {}): Promise<any> {
     const cached = peekToken(this.#ctx, options);
     if (cached) return cached;
-    const result = await silentToken(this.#ctx, this.#inFlight, options);
+    let result;
+    try {
+      result = await silentToken(this.#ctx, this.#inFlight, options);
+    } catch (e) {
+      // interactiveErrorHandler 'popup': the second factor on the tenant's page, then its token.
+      if (!isStepUp(this.#ctx, e)) throw e;
+      result = await this.#popupLogin({ authorizationParams: options.authorizationParams }, {});
+    }
     return options.detailedResponse ? result : result?.access_token;
   }
 

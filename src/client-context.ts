@@ -14,6 +14,7 @@ import { baseScope, scopeFor, type BaseScopes } from './scope.js';
 import { SessionSync, type SessionEvent } from './session-sync.js';
 import { SessionStore } from './state.js';
 import type { GetTokenSilentlyVerboseResponse } from './types.js';
+import type { MfaContext } from './mfa/types.js';
 
 /** Authorization parameters after merging: scope resolved, the rest as given. */
 export type ResolvedParams = AuthorizationParams & { scope: string };
@@ -39,6 +40,8 @@ export interface ClientContext {
   generation: number;
   /** Whether this engine restores sessions (`checkSession` ran): only then does it join logins elsewhere. */
   restores: boolean;
+  /** What each `mfa_required` answer left for its `mfa_token` (scope, audience, requirements), for `client.mfa`. */
+  mfa?: Map<string, MfaContext>;
 }
 
 /**

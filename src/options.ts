@@ -105,6 +105,12 @@ export interface Auth0ClientOptions {
   anonymousSessionsCacheMode?: 'localStorage' | 'memory';
   /** `checkSession()` starts (or keeps) an anonymous session when nobody is logged in. Default false. */
   createAnonymousSessionOnFailedSilentAuth?: boolean;
+  /**
+   * `popup`: a `getTokenSilently` refused with `mfa_required` (or the silent iframe's "Multifactor
+   * authentication required") completes the second factor on the tenant's login page in a popup
+   * and returns the token. Default: the error is thrown to the caller.
+   */
+  interactiveErrorHandler?: 'popup';
 }
 
 /** Options after validation and defaults: what the rest of the engine reads. */
@@ -189,6 +195,7 @@ export function resolveOptions(options: Auth0ClientOptions): ResolvedOptions {
     check(typeof value === 'number' && value >= 0 && Number.isFinite(value), key, `must be a number ≥ 0, got ${JSON.stringify(given)}`);
     numbers[key] = (value as number) || (key === 'leeway' ? 0 : NUMBERS[key]);
   }
+  check(options.interactiveErrorHandler === undefined || options.interactiveErrorHandler === 'popup', 'interactiveErrorHandler', 'must be "popup" or left out');
   // The SDK refuses online refresh tokens without useRefreshTokens and useDpop; ours has none yet.
   check(options.refreshTokenMode !== 'online', 'refreshTokenMode', '"online" is not supported yet');
   return {

@@ -1,9 +1,8 @@
 // The rest of the SPA SDK 2.28.3 entry's runtime exports, so code written against it imports
 // and type-checks unchanged: its small enums and classes, and — until their own issues land — the
-// names of the sub-clients (`mfa`, `passkey`, `anonymous`, `myAccount`), their error classes and
+// names of the sub-clients (`passkey`, `myAccount`; `mfa` and `anonymous` are real), their error classes and
 // `isFederatedDomain`, which exist and fail with GenericError `not_supported`, never `undefined`.
 import { CACHE_KEY_PREFIX } from './cache/cache-entry.js';
-import { GenericError } from './errors.js';
 // The tenant's answer as these errors keep it (shared with the anonymous-session error).
 import { tenantAnswer, type TenantAnswer } from './anonymous/errors.js';
 import type { IsFederatedDomainOptions } from './domain-discovery/is-federated-domain.js';
@@ -51,16 +50,9 @@ export class CacheKey {
   }
 }
 
-/** A part of the SPA SDK's API this engine does not implement yet: GenericError `not_supported` naming it. */
-export const notSupported = (feature: string): GenericError => new GenericError('not_supported', `${feature} is not supported yet`);
-
-/** A sub-client whose every method rejects with `not_supported` naming it (`client.mfa.enroll`). */
-export const unsupportedClient = (name: string): any =>
-  new Proxy({}, { get: (_, method) => (typeof method === 'string' && method !== 'then' ? () => Promise.reject(notSupported(`${name}.${method}`)) : undefined) });
-
-/** A sub-client whose code is a chunk: each of `methods` loads it (once) and calls it. */
-export const lazyMethods = (load: () => Promise<any>, methods: string[]): Record<string, (...args: any[]) => Promise<any>> =>
-  Object.fromEntries(methods.map((method) => [method, async (...args: any[]) => (await load())[method](...args)]));
+// In a module of their own: the client imports them without reaching this file (and what it re-exports).
+import { notSupported } from './unsupported.js';
+export { notSupported, unsupportedClient } from './unsupported.js';
 
 /** A class of the SDK that this engine cannot make yet: constructing it throws `not_supported`. */
 const unsupportedClass = (name: string) =>
@@ -70,7 +62,6 @@ const unsupportedClass = (name: string) =>
     }
   };
 
-export const MfaApiClient = unsupportedClass('MfaApiClient');
 export const PasskeyApiClient = unsupportedClass('PasskeyApiClient');
 export { AnonymousSessionApiClient } from './anonymous/anonymous-client.js';
 export const AnonymousSessionClient = unsupportedClass('AnonymousSessionClient');
@@ -83,13 +74,10 @@ export const MyAccountApiClient = unsupportedClass('MyAccountApiClient');
 export const isFederatedDomain = async (auth0Domain: string, emailDomain: string, options?: IsFederatedDomainOptions): Promise<boolean> =>
   (await import('./domain-discovery/is-federated-domain.js')).isFederatedDomain(auth0Domain, emailDomain, options);
 
-/** The MFA API's errors (the SDK's hierarchy, for `instanceof`). */
-export class MfaError extends GenericError {}
-export class MfaListAuthenticatorsError extends MfaError {}
-export class MfaEnrollmentError extends MfaError {}
-export class MfaChallengeError extends MfaError {}
-export class MfaVerifyError extends MfaError {}
-export class MfaEnrollmentFactorsError extends MfaError {}
+/** The MFA API's errors and client (`client.mfa` is one). */
+export { MfaError, MfaListAuthenticatorsError, MfaEnrollmentError, MfaChallengeError, MfaVerifyError, MfaEnrollmentFactorsError } from './mfa/errors.js';
+export { MfaApiClient } from './mfa/mfa-client.js';
+export type * from './mfa/types.js';
 
 
 /** An error with a `code` and the tenant's answer (its `error`, `error_description`, `message`) as `cause`. */

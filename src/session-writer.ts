@@ -5,7 +5,7 @@ import type { AuthorizeRequest } from './authorize-url.js';
 import { tokenResponse, type ClientContext } from './client-context.js';
 import { setCookie } from './cookies.js';
 import { sendWithDpop, type TokenSender } from './dpop/token-request.js';
-import { GenericError } from './errors.js';
+import { GenericError, MfaRequiredError } from './errors.js';
 import { verifyIdToken } from './id-token.js';
 import { prefetchKeys } from './jwks.js';
 import type { FoundRefreshToken } from './refresh/vault.js';
@@ -68,7 +68,13 @@ export async function grantTokens(
   const transport = store ? vault.transport(request, refresh?.from) : undefined;
   // The ID token's keys are fetched while the grant is on its way (a page restored from the cache has none yet).
   prefetchKeys(options.domainUrl, options.httpTimeoutInSeconds * 1000);
-  const tokens = await sendGrant(ctx, grant, transport && ((sent) => requestToken({ ...sent, transport })), refresh);
+  const tokens = await sendGrant(ctx, grant, transport && ((sent) => requestToken({ ...sent, transport })), refresh).catch((e) => {
+    // A step-up: `client.mfa` finishes the refused request with its scope and audience (not for a code, as the SDK).
+    if (e instanceof MfaRequiredError && grant.grant_type !== 'authorization_code') {
+      (ctx.mfa ??= new Map()).set(e.mfa_token, { scope: request.scope, audience: request.audience, mfaRequirements: e.mfa_requirements, createdAt: Date.now() });
+    }
+    throw e;
+  });
   refresh?.accept(tokens);
   answered?.(tokens);
   if (!tokens.id_token) throw new GenericError('id_token_invalid', 'The token response has no ID token');

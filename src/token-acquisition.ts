@@ -5,7 +5,7 @@ import { authorizeRequest, maxAge, mergeParams, tokenResponse, type ClientContex
 import { arrival } from './cache/arrival.js';
 import { cacheKey, idTokenKey, type CacheEntry, type CacheKeyParts, type IdTokenEntry } from './cache/cache-entry.js';
 import { getCookie } from './cookies.js';
-import { GenericError } from './errors.js';
+import { GenericError, MfaRequiredError } from './errors.js';
 import { tokenLockName, withLock } from './lock.js';
 import { LazyVault } from './refresh/lazy-vault.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
@@ -145,7 +145,7 @@ async function obtainToken(ctx: ClientContext, params: ResolvedParams, timeoutIn
     return await tokenFromRefreshToken(ctx, params, fallback ? iframe : undefined, timeoutInSeconds);
   } catch (e) {
     const code = (e as GenericError).error;
-    const dead = code === 'invalid_grant' || code === 'login_required';
+    const dead = (code === 'invalid_grant' || code === 'login_required') && !isStepUp(ctx, e);
     let error = e;
     if (fallback && !iframeTried && (dead || code === 'missing_refresh_token' || code === 'missing_scopes')) {
       try {
@@ -196,8 +196,17 @@ export async function tokenFromIframe(ctx: ClientContext, params: ResolvedParams
     const code = await runSilentIframe(request.url, ctx.tenantOrigin, request.state, timeout);
     return await exchangeCode(ctx, code, { ...request, silent: true }, organization, maxAge(params));
   } catch (e) {
-    // No tenant session: the local one ends too (tokens, hint cookie), as in the SPA SDK.
-    if ((e as GenericError).error === 'login_required') await endLocalSession(ctx);
+    // No tenant session: the local one ends too (tokens, hint cookie), as in the SPA SDK — not
+    // when the session only lacks a second factor that the popup handler will ask for.
+    if ((e as GenericError).error === 'login_required' && !isStepUp(ctx, e)) await endLocalSession(ctx);
     throw e;
   }
 }
+
+/**
+ * With `interactiveErrorHandler: 'popup'`: whether `e` asks for a second factor — `mfa_required`,
+ * or the silent iframe's `login_required` with Auth0's "Multifactor authentication required".
+ */
+export const isStepUp = (ctx: ClientContext, e: unknown): boolean =>
+  ctx.options.interactiveErrorHandler === 'popup' &&
+  (e instanceof MfaRequiredError || ((e as GenericError)?.error === 'login_required' && (e as GenericError).error_description === 'Multifactor authentication required'));

@@ -8,6 +8,8 @@ import type {
   Auth0LoginButton,
   Auth0LoginDetail,
   Auth0LogoutButton,
+  Auth0MfaChallenge,
+  Auth0MfaDetail,
   Auth0OrganizationSwitcher,
   Auth0Provider,
   Auth0ReadyDetail,
@@ -174,6 +176,22 @@ export type Auth0LogoutButtonProps = {
   federated?: Auth0LogoutButton["federated"];
 
   /** The logout failed: `{error}`. */
+  "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
+};
+
+export type Auth0MfaChallengeProps = {
+  /** The API that needs the second factor (must be allowed by the provider). Default: the `for` element's `audience`. */
+  audience?: Auth0MfaChallenge["audience"];
+  /** The scopes to ask for, separated by spaces. */
+  scope?: Auth0MfaChallenge["scope"];
+  /** The id of an `<auth0-fetch>` whose `mfa_required` errors start the step-up and which fetches again once verified. */
+  for?: Auth0MfaChallenge["for"];
+
+  /** The API needs a second factor: the form is shown. `{audience}`. */
+  "onauth0-mfa-required"?: (e: CustomEvent<Auth0MfaDetail>) => void;
+  /** The code was accepted; the token is cached. `{audience}`. */
+  "onauth0-mfa-verified"?: (e: CustomEvent<Auth0MfaDetail>) => void;
+  /** A step failed (wrong code `invalid_grant`, `expired_token`, `too_many_attempts`, `audience_not_allowed`, …): `{error}`. */
   "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
 };
 
@@ -410,6 +428,52 @@ export type CustomElements = {
    *  - **button** - The `<button>`.
    */
   "auth0-logout-button": Partial<Auth0LogoutButtonProps & BaseProps & BaseEvents>;
+
+  /**
+   * Step-up authentication for an API that needs a second factor: when a token for `audience` is
+   * refused with `mfa_required` — `start()`, or an `auth0-error` of the `<auth0-fetch>` named by
+   * `for` — it lets the signed-in user pick an enrolled factor (authenticator app, email code,
+   * recovery code), enter the code, and verifies it with `client.mfa`; the token is then in the
+   * cache and the `for` element fetches again. The MFA token stays in this element's script: never
+   * in an attribute, the DOM or an event. A wrong code shows the error and keeps the form; an
+   * expired step-up offers to start again.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **auth0-mfa-required** - The API needs a second factor: the form is shown. `{audience}`.
+   * - **auth0-mfa-verified** - The code was accepted; the token is cached. `{audience}`.
+   * - **auth0-error** - A step failed (wrong code `invalid_grant`, `expired_token`, `too_many_attempts`, `audience_not_allowed`, …): `{error}`.
+   *
+   * ### **Methods:**
+   *  - **start(): _Promise<void>_** - Starts the step-up: asks for the token (`getTokenSilently` for `audience` and `scope`); when
+   * the tenant refuses it with `mfa_required`, lists the user's factors and shows the form.
+   * Resolves once the form (or the outcome) is shown.
+   *
+   * ### **Slots:**
+   *  - _default_ - The heading above the form. Default: "Verify it's you".
+   * - **submit** - The verify button's label. Default: "Verify".
+   * - **restart** - The start-again button's label. Default: "Start again".
+   * - **done** - Shown once verified. Default: "Verified".
+   * - **sent** - Shown after an email code was sent. Default: "We sent a code to your email.".
+   *
+   * ### **CSS Properties:**
+   *  - **--auth0-mfa-gap** - Space between the form's rows (default `0.5em`). _(default: undefined)_
+   * - **--auth0-mfa-width** - The form's maximum width (default `20em`). _(default: undefined)_
+   * - **--auth0-mfa-error-color** - Color of the error message (default `#b00020`). _(default: undefined)_
+   * - **--auth0-mfa-done-color** - Color of the verified note (default `inherit`). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **form** - The `<form>`.
+   * - **factor** - The `<select>` of enrolled factors (several only).
+   * - **input** - The code `<input>`.
+   * - **button** - The verify `<button>`.
+   * - **restart** - The start-again `<button>`.
+   * - **message** - The note after an email code was sent.
+   * - **error** - The error message.
+   * - **done** - The verified note.
+   */
+  "auth0-mfa-challenge": Partial<Auth0MfaChallengeProps & BaseProps & BaseEvents>;
 
   /**
    * Lists organizations as buttons; choosing one moves the session there, the way the SPA SDK

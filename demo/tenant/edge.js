@@ -42,7 +42,8 @@ const LOGGED = /** @type {const} */ ([
 ]);
 
 /** Parameters whose values the log never keeps (credentials): only that they were sent. */
-const SECRET = new Set(['code', 'code_verifier', 'refresh_token', 'token', 'subject_token', 'client_secret', 'id_token_hint', 'client_assertion']);
+const SECRET = new Set(['code', 'code_verifier', 'refresh_token', 'token', 'subject_token', 'client_secret', 'id_token_hint', 'client_assertion',
+  'mfa_token', 'otp', 'oob_code', 'binding_code', 'recovery_code']);
 
 /**
  * @param {import('./faults.js').RequestRecord} record
@@ -80,7 +81,7 @@ function replaceBody(req, text) {
  * @param {string} tenant.defaultClientId used by /v2/logout when only returnTo is given
  * @param {(params: URLSearchParams) => Promise<{error: string, error_description: string} | undefined>} tenant.beforeToken
  *   sees each token request's parameters (already in oidc-provider's words) before oidc-provider
- *   does; an error it returns is answered (400) instead
+ *   does; an error it returns is answered instead (its `status`, else 400)
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
  */
 export function createEdge({ handler, faults, log, appOrigins, defaultClientId, beforeToken }) {
@@ -135,8 +136,9 @@ export function createEdge({ handler, faults, log, appOrigins, defaultClientId, 
       translateParams(body);
       const refused = url.pathname === '/oauth/token' ? await beforeToken(body) : undefined;
       if (refused) {
-        res.writeHead(400, { ...corsFor(req), 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify(refused));
+        const { status = 400, ...answer } = refused;
+        res.writeHead(status, { ...corsFor(req), 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(answer));
         return;
       }
       replaceBody(req, body.toString());

@@ -2,6 +2,7 @@
 // username and password form; on success the request resumes at /authorize/<uid>.
 import { readForm } from './body.js';
 import { loginPage, errorPage } from './pages.js';
+import { mfaStep } from './mfa-login.js';
 
 const PATH = /^\/u\/login\/([\w-]+)$/;
 
@@ -9,8 +10,9 @@ const PATH = /^\/u\/login\/([\w-]+)$/;
  * Koa middleware for the provider.
  * @param {import('oidc-provider').default} provider
  * @param {import('./directory.js').Directory} directory
+ * @param {import('./mfa.js').Mfa} [mfa] its step after the password (mfa-login.js)
  */
-export function loginRoutes(provider, directory) {
+export function loginRoutes(provider, directory, mfa) {
   const users = Object.values(directory.config.users);
 
   return async function login(ctx, next) {
@@ -29,6 +31,7 @@ export function loginRoutes(provider, directory) {
       return undefined;
     }
 
+    if (interaction.prompt.name === 'mfa' && mfa) return mfaStep(ctx, provider, interaction, mfa);
     const client = await provider.Client.find(String(interaction.params.client_id));
     const org = directory.organization(interaction.params.organization);
     const render = (extra = {}) => loginPage({

@@ -4,6 +4,8 @@
 import Provider, { errors, interactionPolicy } from 'oidc-provider';
 import { randomBytes } from 'node:crypto';
 import { nonceSecret } from './dpop.js';
+import { MFA_GRANT_TYPES } from './mfa-grants.js';
+import { withMfaPrompt } from './mfa-login.js';
 import { errorPage, loggedOutPage, logoutPage } from './pages.js';
 import { apiTokensAtUserinfo } from './userinfo.js';
 
@@ -24,6 +26,7 @@ const DAY = 24 * 60 * 60;
  * @property {Map<string, string>} grantOrgs grantId → organization key
  * @property {Map<string, string>} sessionGrants `${session uid} ${client id} ${org}` → grantId
  * @property {{ requireDpopNonce?: boolean }} switches test switches read while serving
+ * @property {import('./mfa.js').Mfa} [mfa] the MFA state (adds `amr` to tokens of verified grants)
  */
 
 /** @param {ProviderContext} tenant */
@@ -84,7 +87,8 @@ export function createProvider(tenant) {
         client_name: client.name,
         application_type: 'web',
         token_endpoint_auth_method: 'none',
-        grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:token-exchange'],
+        grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:token-exchange',
+          ...MFA_GRANT_TYPES],
         response_types: ['code'],
         redirect_uris: appRedirects,
         post_logout_redirect_uris: appRedirects,
@@ -171,7 +175,7 @@ export function createProvider(tenant) {
       RefreshToken: (ctx) => ctx?.oidc?.entities.RotatedRefreshToken?.remainingTTL ?? 30 * DAY,
     },
     interactions: {
-      policy: interactionPolicy.base(),
+      policy: tenant.mfa ? withMfaPrompt(interactionPolicy.base(), tenant.mfa) : interactionPolicy.base(),
       url: async (ctx, interaction) => `/u/login/${interaction.uid}`,
     },
     renderError: async (ctx, out) => {
@@ -186,7 +190,7 @@ export function createProvider(tenant) {
 
     async extraTokenClaims(ctx, token) {
       const org = organizationOf(token.grantId);
-      return { azp: token.clientId, ...(org && { org_id: org.id }) };
+      return { azp: token.clientId, ...(org && { org_id: org.id }), ...tenant.mfa?.claimsFor(token.grantId) };
     },
 
     // First-party applications get what they ask for without a consent screen: the grant for this
@@ -208,6 +212,7 @@ export function createProvider(tenant) {
         if (scopes.length) grant.addResourceScope(indicator, scopes.join(' '));
       }
       const grantId = await grant.save();
+      if (session.amr?.includes('mfa')) tenant.mfa?.markVerified(grantId); // Universal Login's MFA step passed
       sessionGrants.set(key, grantId);
       if (org) grantOrgs.set(grantId, org.key);
       return grant;

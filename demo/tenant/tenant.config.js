@@ -20,7 +20,7 @@ export default {
       type: 'spa',
       // Audiences a refresh token of this client may be used for besides the one it was issued for
       // (Auth0's multi-resource refresh token policy).
-      mrrt: ['https://api.example.com', 'https://analytics.example.com', 'me/'],
+      mrrt: ['https://api.example.com', 'https://analytics.example.com', 'me/', 'https://secure.example.com'],
       // Refresh-token rotation's reuse interval in seconds (Auth0's `refresh_token.leeway`, whose
       // default is 0): how long the token just rotated out may be exchanged once more, for a client
       // that lost the answer. 0: any reuse revokes the family.
@@ -53,6 +53,13 @@ export default {
       name: 'Admin API',
       scopes: ['read:admin', 'write:admin', 'delete:admin'],
       accessTokenTTL: 3600,
+    },
+    // An API whose tokens need a second factor (the `mfa` policy below): a step-up.
+    secure: {
+      identifier: 'https://secure.example.com',
+      name: 'Secure API (step-up)',
+      scopes: ['read:secrets'],
+      accessTokenTTL: 600,
     },
     // Auth0's My Account API (connected accounts), served by the tenant itself.
     myAccount: {
@@ -117,6 +124,53 @@ export default {
       picture: 'javascript:alert(1)',
       updated_at: '2025-01-03T00:00:00.000Z',
       organizations: [],
+    },
+    // MFA (see `mfa` below): carol has an authenticator app, an email factor and a recovery code;
+    // dave must enroll a factor at his first step-up.
+    carol: {
+      username: 'carol',
+      password: 'carol-password',
+      sub: 'auth0|carol',
+      name: 'Carol Example',
+      nickname: 'carol',
+      email: 'carol@example.com',
+      email_verified: true,
+      picture: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 64 64'%3E%3Ccircle cx='32' cy='32' r='32' fill='%23b3261e'/%3E%3Ctext x='32' y='42' font-family='sans-serif' font-size='28' text-anchor='middle' fill='white'%3EC%3C/text%3E%3C/svg%3E",
+      updated_at: '2025-01-04T00:00:00.000Z',
+      organizations: [],
+    },
+    dave: {
+      username: 'dave',
+      password: 'dave-password',
+      sub: 'auth0|dave',
+      name: 'Dave Example',
+      nickname: 'dave',
+      email: 'dave@example.com',
+      email_verified: true,
+      picture: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 64 64'%3E%3Ccircle cx='32' cy='32' r='32' fill='%237a5900'/%3E%3Ctext x='32' y='42' font-family='sans-serif' font-size='28' text-anchor='middle' fill='white'%3ED%3C/text%3E%3C/svg%3E",
+      updated_at: '2025-01-05T00:00:00.000Z',
+      organizations: [],
+    },
+  },
+
+  // Multi-factor authentication (demo/tenant/mfa.js): the users with a policy must pass a second
+  // factor for the listed APIs (a refresh for one answers `403 mfa_required`); the others (alice,
+  // bob, mallory) have no MFA. The secrets are demo values: anyone reading this file has them.
+  mfa: {
+    apis: ['https://secure.example.com'],
+    /** The factors a user without any may enroll (`mfa_requirements.enroll`). */
+    enroll: ['otp', 'email'],
+    /** Failed verifications before `too_many_attempts` (Auth0: 10). */
+    maxAttempts: 10,
+    users: {
+      carol: {
+        authenticators: [
+          { id: 'totp|dev_carol0000totp', type: 'otp', name: 'Authenticator app', secret: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD' },
+          { id: 'email|dev_carol000email', type: 'email', name: 'carol@example.com' },
+          { id: 'recovery-code|dev_carol00000rc', type: 'recovery-code', code: 'CAROLRECOVERYCODE0000001' },
+        ],
+      },
+      dave: { authenticators: [] },
     },
   },
 };

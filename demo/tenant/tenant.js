@@ -12,6 +12,10 @@ import { registerFederatedConnectionGrant } from './federated-grant.js';
 import { SigningKeys } from './keys.js';
 import { loginRoutes } from './login.js';
 import { mrrtHook } from './mrrt.js';
+import { Mfa } from './mfa.js';
+import { mfaHook, registerMfaGrants } from './mfa-grants.js';
+import { mfaControl } from './mfa-control.js';
+import { mfaRoutes } from './mfa-routes.js';
 import { reuseIntervalHook } from './reuse-interval.js';
 import { myAccountRoutes } from './my-account.js';
 import { createProvider } from './provider.js';
@@ -78,9 +82,12 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   const grantOrgs = new Map();
   const sessionGrants = new Map();
 
+  const mfa = new Mfa(config, directory);
   const provider = createProvider({
-    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants, switches,
+    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants, switches, mfa,
   });
+  registerMfaGrants(provider, mfa);
+  provider.use(mfaRoutes({ mfa, appOrigins: origins }));
   const legacy = new LegacyIdp(issuer);
   registerTokenExchange(provider, { legacy, directory, grantOrgs });
   const vault = new Vault(config.connections);
@@ -90,7 +97,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
     issuer, keys, appOrigins: origins, clientIds: Object.values(config.clients).filter((c) => c.type === 'spa').map((c) => c.clientId),
   });
   provider.use(anonymous.routes);
-  provider.use(loginRoutes(provider, directory));
+  provider.use(loginRoutes(provider, directory, mfa));
   if (config.apis.myAccount) {
     provider.use(myAccountRoutes({
       issuer, audience: config.apis.myAccount.identifier, keys, vault, appOrigins: origins, switches,
@@ -110,6 +117,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
       reuseIntervalHook(provider, store, (clientId) => switches.reuseInterval
         ?? Object.values(config.clients).find((client) => client.clientId === clientId)?.refreshTokenReuseInterval ?? 0),
       mrrtHook(provider, config),
+      mfaHook(provider, mfa),
     ),
   }));
 
@@ -143,6 +151,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
 
   const control = {
     ...anonymous.control,
+    ...mfaControl(mfa, config),
     /**
      * The next `times` requests to `target` fail as `kind` says.
      * @param {import('./faults.js').FaultTarget} target

@@ -37,6 +37,7 @@ describe('tenant: discovery and keys', () => {
       analytics: 'https://analytics.example.com',
       admin: 'https://admin.example.com',
       myAccount: `${tenant.issuer}me/`,
+      secure: 'https://secure.example.com',
     });
     assert.match(tenant.info.organizations.acme.id, /^org_/);
     assert.ok(tenant.info.clients.confidential.clientSecret);

@@ -7,6 +7,7 @@
 //   tenant-login {username, password, timeoutMs}
 //                                    → fills and submits the tenant's login page wherever it is
 //                                      open (a popup, an iframe, another tab), like a person would
+//   tenant-mfa {code, timeoutMs}     → types the code on the tenant's MFA step and continues
 //   tenant-consent {decision, timeoutMs}
 //                                    → clicks Allow or Deny on the stand-in upstream provider's
 //                                      consent page (/connect?ticket=…) wherever it is open
@@ -86,6 +87,15 @@ export function tenantPlugin() {
             frame.waitForNavigation({ timeout: 10_000 }).catch(() => undefined),
             frame.click('[type=submit]'),
           ]);
+          return true;
+        }
+        case 'tenant-mfa': {
+          // The tenant's MFA step (demo/tenant/mfa-login.js): types `code` and continues.
+          const { browser } = browserOf(session);
+          const frame = await findLoginFrame(browser, payload.timeoutMs ?? 10_000);
+          await frame.waitForSelector('input[name=code]');
+          await frame.type('input[name=code]', payload.code);
+          await Promise.all([frame.waitForNavigation({ timeout: 10_000 }).catch(() => undefined), frame.click('[type=submit]')]);
           return true;
         }
         case 'tenant-consent': {
