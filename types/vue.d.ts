@@ -401,6 +401,13 @@ export type CustomElements = {
    * - **--auth0-mfa-width** - The form's maximum width (default `20em`). _(default: undefined)_
    * - **--auth0-mfa-error-color** - Color of the error message (default `#b00020`). _(default: undefined)_
    * - **--auth0-mfa-done-color** - Color of the verified note (default `inherit`). _(default: undefined)_
+   * - **--auth0-button-background** - Button background (default `#635dff`). _(default: undefined)_
+   * - **--auth0-button-color** - Button label color (default `#fff`). _(default: undefined)_
+   * - **--auth0-button-border** - Button border (default `none`). _(default: undefined)_
+   * - **--auth0-button-radius** - Corner radius (default `0.375rem`). _(default: undefined)_
+   * - **--auth0-button-padding** - Padding (default `0.5em 1em`). _(default: undefined)_
+   * - **--auth0-button-font** - Font (default `inherit`). _(default: undefined)_
+   * - **--auth0-focus-ring** - Focus outline (default `2px solid #635dff`). _(default: undefined)_
    *
    * ### **CSS Parts:**
    *  - **form** - The `<form>`.

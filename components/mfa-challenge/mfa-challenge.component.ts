@@ -60,6 +60,13 @@ const LABELS: Record<string, string> = { otp: 'Authenticator app', email: 'Email
  * @cssproperty --auth0-mfa-width - The form's maximum width (default `20em`).
  * @cssproperty --auth0-mfa-error-color - Color of the error message (default `#b00020`).
  * @cssproperty --auth0-mfa-done-color - Color of the verified note (default `inherit`).
+ * @cssproperty --auth0-button-background - Button background (default `#635dff`).
+ * @cssproperty --auth0-button-color - Button label color (default `#fff`).
+ * @cssproperty --auth0-button-border - Button border (default `none`).
+ * @cssproperty --auth0-button-radius - Corner radius (default `0.375rem`).
+ * @cssproperty --auth0-button-padding - Padding (default `0.5em 1em`).
+ * @cssproperty --auth0-button-font - Font (default `inherit`).
+ * @cssproperty --auth0-focus-ring - Focus outline (default `2px solid #635dff`).
  *
  * @event {Auth0MfaDetail} auth0-mfa-required - The API needs a second factor: the form is shown. `{audience}`.
  * @event {Auth0MfaDetail} auth0-mfa-verified - The code was accepted; the token is cached. `{audience}`.

@@ -62,7 +62,11 @@ function section(doc) {
     table('Custom properties', doc.cssProperties, [['Property', name], ['Description', description]]),
   );
   const markup = EXAMPLES[doc.tagName];
-  if (markup) {
+  if (!customElements.get(doc.tagName)) {
+    // Not in the one-file bundle this page loads: the element has its own module.
+    const name = doc.tagName.replace(/^auth0-/, '');
+    s.append(el('p', `Defined by its own module, not by the one-file bundle: import 'auth0-elements/define/${name}.js'.`, { class: 'own-module' }));
+  } else if (markup) {
     const attributes = `domain="${domain}" client-id="${clientId}"`;
     s.append(el('h3', 'Example'), el('pre', `<auth0-provider ${attributes}>\n  ${markup.replaceAll('\n', '\n  ')}\n</auth0-provider>`));
     const live = el('div', undefined, { class: 'live' });

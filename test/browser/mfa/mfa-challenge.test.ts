@@ -59,6 +59,12 @@ describe('<auth0-mfa-challenge>', function () {
     await el.updateComplete;
     expect(shown(part(el, 'form'))).to.equal(true);
     expect(part(el, 'factor'), 'carol has three factors: a choice').to.exist;
+    // The step-up form renders every part and slot custom-elements.json documents (and no other).
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const doc = manifest.modules.flatMap((m: any) => m.declarations ?? []).find((d: any) => d.tagName === 'auth0-mfa-challenge');
+    const sortedNames = (items: any[] = []) => items.map((i) => i.name).sort();
+    expect([...new Set([...el.shadowRoot!.querySelectorAll('[part]')].flatMap((n) => [...n.part]))].sort(), 'parts').to.deep.equal(sortedNames(doc.cssParts));
+    expect([...el.shadowRoot!.querySelectorAll('slot')].map((s) => s.name).sort(), 'slots').to.deep.equal(sortedNames(doc.slots));
     const verified = oneEvent(el, 'auth0-mfa-verified');
     await typeCode(el, totp(secret));
     expect((await verified).detail).to.deep.equal({ audience: secure });
