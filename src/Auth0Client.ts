@@ -10,6 +10,7 @@ import { lazyMethods } from './lazy-methods.js';
 import { unsupportedClient } from './unsupported.js';
 import { MfaApiClient } from './mfa/mfa-client.js';
 import type { AnonymousSessionApiClient } from './anonymous/anonymous-client.js';
+import { storedAnonymousSession } from './anonymous/public-client.js';
 import type { TokenResponse } from './token-endpoint.js';
 import { getCookie, setCookie } from './cookies.js';
 import type { SessionListener, SessionState } from './state.js';
@@ -72,7 +73,7 @@ export class Auth0Client {
     this.#anonymous = () => (anonymous ??= import('./anonymous/anonymous-client.js').then((m) => (loaded = new m.AnonymousSessionApiClient(domainUrl, clientId, mode))));
     const anonymousClient = {
       // Synchronous, as the SDK's: before the chunk loads, only a stored session can exist.
-      hasSession: () => loaded?.hasSession() ?? (mode === 'localStorage' && !!localStorage.getItem(`@@auth0spajs@@::${clientId}::anonymous::session`)),
+      hasSession: () => loaded?.hasSession() ?? storedAnonymousSession(clientId, mode),
       getClaims: () => null,
     };
     lazyMethods<AnonymousSessionApiClient>(anonymousClient, ['createSession', 'getTokenSilently', 'mintTransferToken', 'logout'], this.#anonymous);

@@ -63,7 +63,7 @@ const unsupportedClass = (name: string) =>
   };
 
 export const PasskeyApiClient = unsupportedClass('PasskeyApiClient');
-export { AnonymousSessionApiClient } from './anonymous/anonymous-client.js';
+export { AnonymousSessionApiClient } from './anonymous/public-client.js';
 export const AnonymousSessionClient = unsupportedClass('AnonymousSessionClient');
 export const MyAccountApiClient = unsupportedClass('MyAccountApiClient');
 

@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { tenant } from '../../support/tenant.js';
 import { parity, type Env } from '../parity/harness.js';
+import { facts } from '../engine/helpers.js';
 
 const API = 'https://api.example.com';
 
@@ -111,5 +112,28 @@ describe('parity: client.anonymous', function () {
       return { first, requests: await anonymousRequests() };
     });
     expect(sdk.result).to.deep.equal({ first: true, requests: [{ path: '/anonymous/token', status: 200 }] });
+  });
+});
+
+describe('AnonymousSessionApiClient (the engine entry’s class)', function () {
+  this.timeout(60_000);
+
+  it('loads its code on the first call and keeps the session, as client.anonymous does', async () => {
+    const ours = await import('../../../src/engine.js');
+    const { domain, clientId } = await facts();
+    await tenant.control('resetAnonymous');
+    localStorage.clear(); // what the scenarios above stored
+    await tenant.clearCookies(); // and their anonymous-session cookie
+    const client = new ours.AnonymousSessionApiClient(domain, clientId);
+    expect(client.hasSession()).to.equal(false);
+    const session = await client.createSession({ audience: API });
+    expect(session.accessToken).to.be.a('string');
+    expect(client.hasSession()).to.equal(true);
+    expect((await client.getTokenSilently({ audience: API })).accessToken).to.equal(session.accessToken);
+    // A new instance (a new page load, as far as it knows) finds the stored session before any call.
+    expect(new ours.AnonymousSessionApiClient(domain, clientId).hasSession()).to.equal(true);
+    expect(client.getClaims()).to.equal(null);
+    await client.logout();
+    expect(client.hasSession()).to.equal(false);
   });
 });
