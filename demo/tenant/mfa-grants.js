@@ -3,12 +3,11 @@
 // three grants that trade an `mfa_token` plus that factor for tokens: `mfa-otp` (an authenticator
 // app's code), `mfa-oob` (an out-of-band code and the binding code the user received) and
 // `mfa-recovery-code`. Their tokens carry `amr: ["mfa"]`, and so do the refreshes of their grant.
-// Like token-exchange.js, the grants reuse oidc-provider's own token-issuing helpers.
+// Their tokens are issued as token-exchange.js's are (user-grant.js).
 // @see https://auth0.com/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa
 import { errors } from 'oidc-provider';
-import { issueTokens } from 'oidc-provider/lib/helpers/grant_common.js';
-import * as grantHelpers from 'oidc-provider/lib/helpers/grants.js';
 import { MfaProblem } from './mfa.js';
+import { bindGrantHelpers, issueUserTokens } from './user-grant.js';
 
 export const MFA_OTP = 'http://auth0.com/oauth/grant-type/mfa-otp';
 export const MFA_OOB = 'http://auth0.com/oauth/grant-type/mfa-oob';
@@ -53,7 +52,7 @@ export function mfaHook(provider, mfa) {
  * @param {import('./mfa.js').Mfa} mfa
  */
 export function registerMfaGrants(provider, mfa) {
-  const helpers = Object.fromEntries(Object.entries(grantHelpers).map(([name, helper]) => [name, helper.bind(undefined, provider)]));
+  const helpers = bindGrantHelpers(provider);
 
   async function mfaGrant(ctx) {
     const { params, client } = ctx.oidc;
@@ -80,32 +79,9 @@ export function registerMfaGrants(provider, mfa) {
     params.resource ??= record.resource;
     params.scope ??= record.scope;
 
-    const [resourceServer] = await helpers.resolveRequestedResources(ctx);
-    const scopes = new Set(ctx.oidc.requestParamScopes);
-    scopes.delete('');
-    const grant = new provider.Grant({ accountId: record.sub, clientId: client.clientId });
-    grant.addOIDCScope([...ctx.oidc.requestParamOIDCScopes].join(' ') || 'openid');
-    if (resourceServer) {
-      const apiScopes = [...scopes].filter((scope) => resourceServer.scopes.has(scope));
-      if (apiScopes.length) grant.addResourceScope(resourceServer.identifier(), apiScopes.join(' '));
-    }
-    const grantId = await grant.save();
-    mfa.markVerified(grantId);
-    ctx.oidc.entity('Grant', grant);
-
-    const resource = resourceServer?.identifier();
-    const source = {
-      accountId: record.sub,
-      grantId,
-      scope: [...scopes].join(' '),
-      scopes,
-      resource,
-      resourceIndicators: new Set(resource ? [resource] : []),
-      authTime: Math.floor(Date.now() / 1000),
-      amr: ['mfa'],
-      expiresWithSession: false,
-    };
-    await issueTokens(provider, helpers, ctx, source, grant, { gty: 'mfa', entityLabel: 'mfa_token', dPoP });
+    await issueUserTokens(provider, helpers, ctx, {
+      accountId: record.sub, gty: 'mfa', entityLabel: 'mfa_token', dPoP, amr: ['mfa'], onGrant: (grantId) => mfa.markVerified(grantId),
+    });
     if (record.recoveryCode) ctx.body.recovery_code = record.recoveryCode;
   }
 

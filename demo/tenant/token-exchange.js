@@ -2,13 +2,10 @@
 // another identity system for this tenant's tokens. One profile is configured, for subject tokens
 // of type `urn:example:external-token`: JWTs signed by a demo "legacy identity provider" whose key
 // the tenant trusts, each usable once (jti), naming a user by username or email.
-// oidc-provider has no public helper API for custom grants, so the handler reuses its own token
-// issuing helpers (pinned by the oidc-provider 9.x dependency), like its built-in grants do.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { errors } from 'oidc-provider';
-import { issueTokens } from 'oidc-provider/lib/helpers/grant_common.js';
-import * as grantHelpers from 'oidc-provider/lib/helpers/grants.js';
+import { bindGrantHelpers, issueUserTokens } from './user-grant.js';
 
 export const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export const EXTERNAL_TOKEN_TYPE = 'urn:example:external-token';
@@ -74,7 +71,7 @@ export class LegacyIdp {
  * @param {Map<string, string>} tenant.grantOrgs
  */
 export function registerTokenExchange(provider, { legacy, directory, grantOrgs }) {
-  const helpers = Object.fromEntries(Object.entries(grantHelpers).map(([name, helper]) => [name, helper.bind(undefined, provider)]));
+  const helpers = bindGrantHelpers(provider);
 
   async function tokenExchange(ctx) {
     const { params, client } = ctx.oidc;
@@ -95,32 +92,9 @@ export function registerTokenExchange(provider, { legacy, directory, grantOrgs }
       throw new errors.AccessDenied(`user ${user.sub} is not part of the ${org.id} organization`);
     }
 
-    const [resourceServer] = await helpers.resolveRequestedResources(ctx);
-    const scopes = new Set(ctx.oidc.requestParamScopes);
-    scopes.delete('');
-    const grant = new provider.Grant({ accountId: user.sub, clientId: client.clientId });
-    grant.addOIDCScope([...ctx.oidc.requestParamOIDCScopes].join(' ') || 'openid');
-    if (resourceServer) {
-      const apiScopes = [...scopes].filter((scope) => resourceServer.scopes.has(scope));
-      if (apiScopes.length) grant.addResourceScope(resourceServer.identifier(), apiScopes.join(' '));
-    }
-    const grantId = await grant.save();
-    if (org) grantOrgs.set(grantId, org.key);
-    ctx.oidc.entity('Grant', grant);
-
-    // What an authorization code would hold, had the user logged in.
-    const resource = resourceServer?.identifier();
-    const source = {
-      accountId: user.sub,
-      grantId,
-      scope: [...scopes].join(' '),
-      scopes,
-      resource,
-      resourceIndicators: new Set(resource ? [resource] : []),
-      authTime: Math.floor(Date.now() / 1000),
-      expiresWithSession: false, // no login session stands behind these tokens
-    };
-    await issueTokens(provider, helpers, ctx, source, grant, { gty: 'token_exchange', entityLabel: 'subject token', dPoP });
+    await issueUserTokens(provider, helpers, ctx, {
+      accountId: user.sub, gty: 'token_exchange', entityLabel: 'subject token', dPoP, onGrant: (grantId) => org && grantOrgs.set(grantId, org.key),
+    });
     ctx.body.issued_token_type = ISSUED_TOKEN_TYPE;
   }
 
