@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
 import type { Auth0Session } from '../context.js';
 import { inOrganization } from '../internal/organization.js';
+import { ownClaim } from '../user/claims.js';
 import styles from './if.styles.js';
 
 /**
@@ -57,7 +58,7 @@ export class Auth0If extends Auth0ConsumerElement {
     if (this.loading && status !== 'loading') return false;
     if (this.organization && !inOrganization(user, this.organization)) return false;
     if (this.claim) {
-      const claim = user?.[this.claim];
+      const claim = ownClaim(user, this.claim);
       if (claim === undefined || claim === null || claim === false) return false;
       if (this.value !== undefined && this.value !== null) {
         const values = Array.isArray(claim) ? claim : [claim];

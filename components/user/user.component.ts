@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
-import { claimText, safePicture } from './claims.js';
+import { claimText, ownClaim, safePicture } from './claims.js';
 import styles from './user.styles.js';
 
 /**
@@ -43,7 +43,7 @@ export class Auth0User extends Auth0ConsumerElement {
   }
 
   private _user(user: Record<string, unknown>) {
-    if (this.field) return html`<span part="field">${claimText(user[this.field])}</span>`;
+    if (this.field) return html`<span part="field">${claimText(ownClaim(user, this.field))}</span>`;
     const picture = safePicture(user.picture);
     const name = claimText(user.name ?? user.nickname ?? user.email);
     // The name sits next to the picture, so the picture is decorative (empty alt).

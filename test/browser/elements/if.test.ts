@@ -14,6 +14,8 @@ const BLOCKS = `
   <auth0-if claim="email_verified" value="false"><p id="claim-false">unverified</p></auth0-if>
   <auth0-if claim="nickname" value="alice"><p id="claim-value">alice</p></auth0-if>
   <auth0-if authenticated claim="nickname" value="bob"><p id="claim-and">bob</p></auth0-if>
+  <auth0-if claim="constructor"><p id="claim-inherited">an inherited name is no claim</p></auth0-if>
+  <auth0-if claim="toString"><p id="claim-inherited-method">nor a method</p></auth0-if>
 `;
 
 async function shown(provider: Element): Promise<string[]> {

@@ -65,13 +65,15 @@ describe('<auth0-user>', () => {
   it('renders one claim as text with `field`', async () => {
     await signIn('alice');
     const { provider, ready } = await mountProvider(
-      '<auth0-user field="nickname"></auth0-user><auth0-user field="email_verified"></auth0-user><auth0-user field="no_such_claim"></auth0-user>',
+      '<auth0-user field="nickname"></auth0-user><auth0-user field="email_verified"></auth0-user><auth0-user field="no_such_claim"></auth0-user>'
+        + '<auth0-user field="constructor"></auth0-user>',
     );
     await ready;
-    const [nickname, verified, missing] = await Promise.all([...provider.querySelectorAll('auth0-user')].map(settled));
+    const [nickname, verified, missing, inherited] = await Promise.all([...provider.querySelectorAll('auth0-user')].map(settled));
     expect(parts(nickname).field.textContent).to.equal('alice'); // tenant.config.js
     expect(parts(verified).field.textContent).to.equal('true');
     expect(parts(missing).field.textContent).to.equal('');
+    expect(parts(inherited).field.textContent).to.equal(''); // Object.prototype's names are no claims
     expect(parts(nickname).avatar).to.equal(undefined);
   });
 
