@@ -88,7 +88,7 @@ export type Scenario<T = unknown> = (env: Env) => Promise<T>;
 
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 /** Parameters that are random per run on either side. */
-const RANDOM = new Set(['state', 'nonce', 'code_challenge', 'anon_transfer_token']);
+const RANDOM = new Set(['state', 'nonce', 'code_challenge', 'anon_transfer_token', 'dpop_jkt']);
 
 function decodeTelemetry(value: string): unknown {
   try {
