@@ -226,7 +226,9 @@ export class Auth0Client {
    */
   async checkSession(options?: GetTokenSilentlyOptions): Promise<void> {
     this.#ctx.restores = true;
-    if (await this.#ctx.dpop?.ready().then(() => 0, (e) => (this.#ctx.session.set('error', undefined, e), 1))) return;
+    // useDpop without a working IndexedDB: the start resolves, as the SDK's; the state says why.
+    const unavailable = await this.#ctx.dpop?.ready().then(() => undefined, (e: Error) => e);
+    if (unavailable) return this.#ctx.session.set('error', undefined, unavailable);
     // The old cookie counts once; a restored session writes the client's own.
     const old = getCookie(OLD_HINT);
     if (old) setCookie(OLD_HINT, undefined, this.#ctx.options);

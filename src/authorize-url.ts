@@ -82,8 +82,12 @@ export async function buildAuthorizeRequest(
 export function withSessionTransfer(name: string, params: AuthorizationParams): AuthorizationParams {
   const token = !params.session_transfer_token && new URLSearchParams(location.search).get(name);
   if (!token) return params;
-  const url = new URL(location.href);
-  url.searchParams.delete(name);
-  history.replaceState({}, '', url);
+  try {
+    const url = new URL(location.href);
+    url.searchParams.delete(name);
+    history.replaceState({}, '', url);
+  } catch {
+    /* a page whose URL cannot be rewritten (sandboxed): the login goes on, as the SDK's */
+  }
   return { ...params, session_transfer_token: token };
 }

@@ -66,7 +66,8 @@ export interface Auth0ClientOptions {
   /**
    * Bind tokens to this browser (DPoP, RFC 9449): an ES256 key pair, non-extractable, kept in
    * IndexedDB and deleted at logout; proofs on every token request. Without IndexedDB the start
-   * fails with GenericError `dpop_unavailable`.
+   * resolves (the state shows `error`) and the first call needing the key fails with GenericError
+   * `dpop_unavailable`.
    */
   useDpop?: boolean;
   /** Clock skew, in seconds, allowed when checking ID-token times. Default 60. */
