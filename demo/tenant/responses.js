@@ -59,6 +59,9 @@ export function auth0Responses({ keys, switches }) {
     // Revocation succeeded (RFC 7009 §2.2: 200, the body ignored): an empty body with no content
     // type, as Auth0 answers; a text/plain one is refused by clients that check the type.
     if (ctx.path === '/oauth/revoke' && ctx.status === 200) {
+      // An online refresh token is its session's: revoking it ends the tenant session too, as Auth0's.
+      const revoked = ctx.oidc?.entities.RefreshToken;
+      if (revoked?.scopes.has(ONLINE_SCOPE) && revoked.sessionUid) await (await ctx.oidc.provider.Session.findByUid(revoked.sessionUid))?.destroy();
       ctx.body = '';
       ctx.remove('Content-Type');
       return;

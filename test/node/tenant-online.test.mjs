@@ -64,6 +64,24 @@ describe('tenant: online refresh tokens (online_access)', { timeout: 60_000 }, (
     assert.equal(otherKey.data.error, 'invalid_grant');
   });
 
+  it('revoking it ends the tenant session (a silent login then needs a login)', async () => {
+    const key = await dpopKey();
+    const browser = new Browser(tenant.domain);
+    const flow = await authorize(browser, tenant, { params: { scope: 'openid online_access' } });
+    const body = { grant_type: 'authorization_code', client_id: spa, code: flow.params.get('code'), code_verifier: flow.tx.verifier, redirect_uri: flow.tx.redirectUri };
+    const tokens = await tokenRequest(tenant, body, { headers: { dpop: await proof(key) } });
+    assert.equal(typeof tokens.data.refresh_token, 'string', tokens.text);
+    const silent = () => authorize(browser, tenant, { user: null, params: { scope: 'openid', prompt: 'none' } });
+    assert.equal((await silent()).params.get('code')?.length > 0, true, 'the session answers prompt=none');
+    const response = await fetch(`${tenant.issuer}oauth/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: APP_ORIGIN },
+      body: new URLSearchParams({ client_id: spa, token: tokens.data.refresh_token }),
+    });
+    assert.equal(response.status, 200);
+    assert.equal((await silent()).params.get('error'), 'login_required');
+  });
+
   it('refused once the tenant session has ended (the browser parity test logs out at /v2/logout)', async () => {
     const key = await dpopKey();
     const online = await onlineLogin({ dpop: await proof(key) });

@@ -86,6 +86,16 @@ describe('parity: refreshTokenMode online', function () {
     expect(sdk.requests.map((r) => r.path)).to.include('/oauth/revoke');
   });
 
+  it('revokeRefreshToken ended the tenant session too: the silent iframe (useRefreshTokensFallback) finds none (login_required)', async () => {
+    const { sdk } = await parity(async (env) => {
+      const client = env.client({ ...ONLINE, cacheLocation: 'localstorage', useRefreshTokensFallback: true });
+      await env.popupLogin(client);
+      await client.revokeRefreshToken();
+      return client.getTokenSilently({ cacheMode: 'off' });
+    });
+    expect(sdk.error).to.deep.include({ class: 'GenericError', error: 'login_required' });
+  });
+
   it('an offline refresh token (the default) survives the same tenant logout', async () => {
     const { sdk } = await parity(async (env) => {
       const client = env.client({ useRefreshTokens: true, useDpop: true, cacheLocation: 'localstorage' });
