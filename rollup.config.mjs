@@ -66,7 +66,7 @@ const LAZY = {
   // exchange, logout and revocation URLs.
   tokens: [
     'authorize-url', 'pkce', 'random', 'http', 'token-endpoint', 'session-writer', 'id-token', 'jws', 'jwks',
-    'silent-iframe', 'token-exchange', 'logout-url', 'dpop/token-request',
+    'silent-iframe', 'token-exchange', 'logout-url', 'dpop/token-request', 'transaction-store',
     'refresh/refresh-grant', 'refresh/vault', 'refresh/cache-vault', 'refresh/revision', 'refresh/revoke-endpoint',
   ],
   // Memory mode with refresh tokens: the worker's client and the worker's own source.

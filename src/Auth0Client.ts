@@ -22,7 +22,7 @@ import type { CustomTokenExchangeOptions, TokenEndpointResponse } from './token-
 import { tokenLockName, withLock } from './lock.js';
 import { endLocalSession, onSessionEvent } from './session-events.js';
 import { isStepUp, peekToken, preloadNetworkPath, silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
-import { TransactionStore, type ConnectTransaction } from './transaction-store.js';
+import type { ConnectTransaction, TransactionStore } from './transaction-store.js';
 import type { ConnectAccountRedirectResult, ConnectApi, RedirectConnectAccountOptions } from './connect/connect-account.js';
 import type { ApiAnswer } from './connect/my-account-api.js';
 import type {
@@ -49,7 +49,6 @@ const NO_SESSION_ERRORS = ['login_required', 'invalid_grant', 'consent_required'
  */
 export class Auth0Client {
   readonly #ctx: ClientContext;
-  readonly #transactions: TransactionStore;
   readonly #inFlight: Flights = new Map();
   /** Loads the anonymous-session chunk (once) and gives its client. */
   readonly #anonymous: () => Promise<AnonymousSessionApiClient>;
@@ -64,7 +63,6 @@ export class Auth0Client {
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
-    this.#transactions = new TransactionStore(this.#ctx.options.clientId, this.#ctx.options.domainUrl);
     for (const name of ['passkey', 'myAccount']) (this as any)[name] = unsupportedClient(name);
     this.mfa = new MfaApiClient(this.#ctx);
     const { domainUrl, clientId, anonymousSessionsCacheMode: mode = 'localStorage' } = this.#ctx.options;
@@ -107,10 +105,10 @@ export class Auth0Client {
   async loginWithRedirect<TAppState = any>(options: RedirectLoginOptions<TAppState> = {}): Promise<void> {
     const { fragment, appState } = options;
     const openUrl = options.openUrl ?? options.onRedirect;
-    const params = await this.#withTransfer(mergeParams(this.#ctx, options.authorizationParams));
+    const params = await this.#withTransfer(options.authorizationParams);
     const request = await authorizeRequest(this.#ctx, params);
     const { url, ...secrets } = request;
-    this.#transactions.create({ ...secrets, appState, organization: params.organization, max_age: maxAge(params), response_type: 'code' });
+    (await this.#transactions()).create({ ...secrets, appState, organization: params.organization, max_age: maxAge(params), response_type: 'code' });
     const target = fragment ? `${url}#${fragment}` : url;
     if (openUrl) await openUrl(target);
     else window.location.assign(target);
@@ -137,7 +135,7 @@ export class Auth0Client {
       // `/#/callback?code=…&state=…` works too.
       const search = url.split('?').slice(1).join('');
       if (!search) throw new GenericError('missing_callback_params', 'There are no query params available for parsing.');
-      const transaction = this.#transactions.take();
+      const transaction = (await this.#transactions()).take();
       if (!transaction) throw new GenericError('missing_transaction', 'Invalid state');
       query = new URLSearchParams(search.split('#')[0]);
       const [code, state, error] = ['code', 'state', 'error'].map((name) => query.get(name));
@@ -180,9 +178,15 @@ export class Auth0Client {
     const redirectUri = this.#ctx.options.authorizationParams.redirect_uri ?? window.location.origin;
     const { startConnect } = await import('./connect/connect-account.js');
     const { url, transaction } = await startConnect(await this.#myAccountApi(false), options, redirectUri);
-    this.#transactions.create(transaction);
+    (await this.#transactions()).create(transaction);
     if (options.openUrl) await options.openUrl(url);
     else window.location.assign(url);
+  }
+
+  /** The redirect transactions (sessionStorage, or cookies with `useCookiesForTransactions`); their code loads with the first redirect. */
+  async #transactions(): Promise<TransactionStore> {
+    const { clientId, domainUrl, useCookiesForTransactions } = this.#ctx.options;
+    return new (await import('./transaction-store.js')).TransactionStore(clientId, domainUrl, useCookiesForTransactions ? this.#ctx.options : undefined);
   }
 
   /** The My Account API's calls on a fetcher with its token (`Authorization: DPoP` and a proof with `useDpop`). */
@@ -217,15 +221,14 @@ export class Auth0Client {
    * the SDK's older `auth0.is.authenticated`) says there may be one, gets a token silently. Like
    * the SPA SDK it never rejects for a failed restore: "no session" answers leave the user
    * anonymous, other failures (timeout, network, a broken tenant) show as the `error` state.
-   * @throws GenericError `dpop_unavailable` only: `useDpop` without a working IndexedDB.
+   * `useDpop` without a working IndexedDB resolves too (the state: `error`, `dpop_unavailable`);
+   * the first call that needs the key fails then, as the SDK's.
    */
   async checkSession(options?: GetTokenSilentlyOptions): Promise<void> {
     this.#ctx.restores = true;
-    // useDpop without a working IndexedDB fails here, at start, with `dpop_unavailable`.
-    await this.#ctx.dpop?.ready().catch((e) => {
-      this.#ctx.session.set('error', undefined, e);
-      throw e;
-    });
+    // useDpop without a working IndexedDB: the start resolves, as the SDK's; the state says why.
+    const unavailable = await this.#ctx.dpop?.ready().then(() => undefined, (e: Error) => e);
+    if (unavailable) return this.#ctx.session.set('error', undefined, unavailable);
     // The old cookie counts once; a restored session writes the client's own.
     const old = getCookie(OLD_HINT);
     if (old) setCookie(OLD_HINT, undefined, this.#ctx.options);
@@ -296,7 +299,7 @@ export class Auth0Client {
   async #popupLogin({ authorizationParams }: PopupLoginOptions, config: PopupConfigOptions): Promise<GetTokenSilentlyVerboseResponse> {
     if (config.popup === null) throw new PopupOpenError(); // the caller's own window.open was blocked
     const popup = config.popup ?? openPopup();
-    const params = await this.#withTransfer(mergeParams(this.#ctx, authorizationParams));
+    const params = await this.#withTransfer(authorizationParams);
     const request = await authorizeRequest(this.#ctx, params, 'web_message');
     const timeout = config.timeoutInSeconds ?? this.#ctx.options.authorizeTimeoutInSeconds;
     const code = await runPopup(popup, request.url, this.#ctx.tenantOrigin, request.state, timeout, config.closePopup !== false);
@@ -304,8 +307,15 @@ export class Auth0Client {
     return exchangeCode(this.#ctx, code, request, params.organization, maxAge(params));
   }
 
-  /** With an anonymous session, the login takes it along: `anon_transfer_token` (none if minting fails). */
-  async #withTransfer<P extends AuthorizationParams>(params: P): Promise<P> {
+  /**
+   * A login's parameters: the call's (with a session transfer token from the page URL, see
+   * `sessionTransferTokenQueryParamName`) over the client's; with an anonymous session, it goes
+   * along as `anon_transfer_token` (none if minting fails).
+   */
+  async #withTransfer(call: AuthorizationParams = {}) {
+    const name = this.#ctx.options.sessionTransferTokenQueryParamName;
+    if (name) call = (await import('./authorize-url.js')).withSessionTransfer(name, call);
+    const params = mergeParams(this.#ctx, call);
     const ticket = this.anonymous.hasSession() && (await this.anonymous.mintTransferToken());
     return ticket ? { ...params, anon_transfer_token: ticket } : params;
   }
@@ -347,7 +357,8 @@ export class Auth0Client {
   /**
    * Revokes the refresh tokens kept for `audience` (default: the client's) at `/oauth/revoke`
    * (RFC 7009 §2.1), then removes them from the cache — or the worker, in memory mode. Access
-   * tokens stay until they expire. Nothing kept: nothing sent.
+   * tokens stay until they expire (with `refreshTokenMode: 'online'` the whole local session ends,
+   * as the SDK's). Nothing kept: nothing sent.
    * @throws GenericError with the tenant's `error` (the tokens are kept then); TimeoutError.
    */
   async revokeRefreshToken(options: RevokeRefreshTokenOptions = {}): Promise<void> {
@@ -359,6 +370,8 @@ export class Auth0Client {
       await this.#ctx.vault.catchUp();
       await this.#ctx.vault.revoke(audience, request);
     });
+    // An online refresh token is the tenant session's: with it gone the local session ends too, as the SDK's.
+    if (this.#ctx.options.refreshTokenMode === 'online') await this.logout({ openUrl: false });
   }
 
   /**
@@ -397,7 +410,7 @@ export class Auth0Client {
     const grant = tokenExchangeGrant(options, { audience, scope, organization });
     let answer: TokenResponse | undefined;
     const result = await grantTokens(this.#ctx, grant, { scope, audience: audience || DEFAULT_AUDIENCE }, organization, undefined, login, undefined, (tokens) => (answer = tokens));
-    return exchangeResult(result, answer!, login);
+    return exchangeResult(result, answer!, login, this.#ctx.options);
   }
 
   /**

@@ -72,3 +72,22 @@ export async function buildAuthorizeRequest(
     audience: params.audience || DEFAULT_AUDIENCE,
   };
 }
+
+/**
+ * Native-to-Web SSO: a session transfer token the native app put in this page's URL (query
+ * parameter `name`) goes along as `session_transfer_token`, unless the call names one, and leaves
+ * the address bar (`history.replaceState`): it is single-use and must not be sent twice.
+ * @see https://auth0.com/docs/authenticate/single-sign-on/native-to-web
+ */
+export function withSessionTransfer(name: string, params: AuthorizationParams): AuthorizationParams {
+  const token = !params.session_transfer_token && new URLSearchParams(location.search).get(name);
+  if (!token) return params;
+  try {
+    const url = new URL(location.href);
+    url.searchParams.delete(name);
+    history.replaceState({}, '', url);
+  } catch {
+    /* a page whose URL cannot be rewritten (sandboxed): the login goes on, as the SDK's */
+  }
+  return { ...params, session_transfer_token: token };
+}

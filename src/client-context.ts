@@ -59,7 +59,7 @@ export function createContext(given: Auth0ClientOptions, onSessionEvent: (event:
   const inMemory = !cache && cacheLocation !== 'localstorage';
   return {
     options,
-    scope: baseScope(options.authorizationParams.scope, options.useRefreshTokens),
+    scope: baseScope(options.authorizationParams.scope, options.useRefreshTokens, options.refreshTokenMode === 'online'),
     tenantOrigin: new URL(options.domainUrl).origin,
     cacheManager,
     cookie: sessionHint(clientId),

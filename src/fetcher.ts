@@ -37,13 +37,14 @@ export interface FetcherConfig<TOutput extends CustomFetchMinimalOutput = Respon
    * what `fetchWithAuth` returns.
    */
   fetch?: (request: Request) => Promise<TOutput>;
-  /** Supplies the access token instead of `getTokenSilently`: the token, or with `detailedResponse` `{access_token, token_type}`. */
-  getAccessToken?: (authParams?: AuthParams) => Promise<string | Pick<GetTokenSilentlyVerboseResponse, 'access_token' | 'token_type'>>;
   /**
-   * `getAccessToken` returns `getTokenSilently({detailedResponse: true})`'s object, so each
-   * request uses the scheme of its own token (`DPoP` or `Bearer`) — needed when one fetcher mixes
-   * both. Without it, a token string counts as DPoP-bound when the client has `useDpop`.
+   * Supplies the access token instead of `getTokenSilently`: `getTokenSilently({detailedResponse:
+   * true})`'s object (each request then uses its own token's scheme, `DPoP` or `Bearer`: needed
+   * when one fetcher mixes both), or the token alone, which counts as DPoP-bound when the client
+   * has `useDpop`.
    */
+  getAccessToken?: (authParams?: AuthParams) => Promise<string | Pick<GetTokenSilentlyVerboseResponse, 'access_token' | 'token_type'>>;
+  /** Accepted as the SDK's examples pass it; the answer's shape decides (see `getAccessToken`). */
   detailedResponse?: boolean;
 }
 
@@ -89,14 +90,15 @@ export function createFetcher<TOutput extends CustomFetchMinimalOutput = Respons
   clientToken: (authParams?: AuthParams) => Promise<GetTokenSilentlyVerboseResponse>,
 ): Fetcher<TOutput> {
   checkFetcherConfig(config);
-  const { baseUrl, dpopNonceId, fetch: send, getAccessToken, detailedResponse } = config ?? {};
+  const { baseUrl, dpopNonceId, fetch: send, getAccessToken } = config ?? {};
 
   /** The token and whether it is DPoP-bound, from whichever source supplies it. */
   async function token(authParams?: AuthParams): Promise<{ accessToken: string; dpop: boolean }> {
     const answer: any = await (getAccessToken ?? clientToken)(authParams);
     if (answer === undefined) throw new GenericError('missing_access_token', 'No access token available');
-    if (typeof answer === 'string' && !detailedResponse) return { accessToken: answer, dpop: useDpop };
-    if (typeof answer?.access_token !== 'string') fail('`getAccessToken` must resolve to a token, or {access_token, token_type} with `detailedResponse`');
+    // A bare token string (with `detailedResponse` too, as the SDK ignores it) is DPoP-bound when the client has `useDpop` (README table).
+    if (typeof answer === 'string') return { accessToken: answer, dpop: useDpop };
+    if (typeof answer?.access_token !== 'string') fail('`getAccessToken` must resolve to a token, or {access_token, token_type}');
     return { accessToken: answer.access_token, dpop: /^dpop$/i.test(answer.token_type ?? '') };
   }
 

@@ -66,7 +66,8 @@ export interface Auth0ClientOptions {
   /**
    * Bind tokens to this browser (DPoP, RFC 9449): an ES256 key pair, non-extractable, kept in
    * IndexedDB and deleted at logout; proofs on every token request. Without IndexedDB the start
-   * fails with GenericError `dpop_unavailable`.
+   * resolves (the state shows `error`) and the first call needing the key fails with GenericError
+   * `dpop_unavailable`.
    */
   useDpop?: boolean;
   /** Clock skew, in seconds, allowed when checking ID-token times. Default 60. */
@@ -90,12 +91,26 @@ export interface Auth0ClientOptions {
   /** Telemetry naming the app or wrapper (`{name, version}`), sent as `auth0Client` to `/authorize` and `/v2/logout`. */
   auth0Client?: Auth0ClientInfo;
   /**
-   * `offline` (default): rotating refresh tokens. `online` (the SDK's, with `useRefreshTokens`
-   * and `useDpop`) is not supported yet: a TypeError naming the option, never offline tokens instead.
+   * `offline` (default): rotating refresh tokens (`offline_access`). `online` (with
+   * `useRefreshTokens` and `useDpop`, else a TypeError naming the option): `online_access` —
+   * non-rotating refresh tokens bound to the tenant session and to the DPoP key, refused once the
+   * user logs out of the tenant; `revokeRefreshToken` then also ends the local session.
    */
   refreshTokenMode?: 'offline' | 'online';
   /** Also write the `_legacy_`-prefixed hint cookies (no `SameSite`) for old browsers. Default true. */
   legacySameSiteCookie?: boolean;
+  /**
+   * Keep the redirect login's transaction in a cookie (`a0.spajs.txs.<clientId>`, a day, the hint
+   * cookies' attributes) instead of sessionStorage, so a callback that opens in another tab or a
+   * new browser process (magic links) can finish it. Default false.
+   */
+  useCookiesForTransactions?: boolean;
+  /**
+   * Native-to-Web SSO: the query parameter of the page URL that carries a session transfer token.
+   * `loginWithRedirect` / `loginWithPopup` send it as `session_transfer_token` (unless the call
+   * names one) and remove it from the address bar (`history.replaceState`).
+   */
+  sessionTransferTokenQueryParamName?: string;
   /**
    * This client drives Enterprise Connect logins (`isFederatedDomain` + `login_hint`): warns, as the
    * SDK does, about options that contradict it and about logouts without `federated: true`.
@@ -196,8 +211,8 @@ export function resolveOptions(options: Auth0ClientOptions): ResolvedOptions {
     numbers[key] = (value as number) || (key === 'leeway' ? 0 : NUMBERS[key]);
   }
   check(options.interactiveErrorHandler === undefined || options.interactiveErrorHandler === 'popup', 'interactiveErrorHandler', 'must be "popup" or left out');
-  // The SDK refuses online refresh tokens without useRefreshTokens and useDpop; ours has none yet.
-  check(options.refreshTokenMode !== 'online', 'refreshTokenMode', '"online" is not supported yet');
+  // Online refresh tokens are session-bound and DPoP-bound: the SDK refuses them without both.
+  check(options.refreshTokenMode !== 'online' || (options.useRefreshTokens && options.useDpop), 'refreshTokenMode', '"online" needs useRefreshTokens and useDpop');
   return {
     ...options,
     ...flags,

@@ -25,12 +25,12 @@ export type BaseScopes = Readonly<Record<string, string>>;
 
 /**
  * The client's base scopes — the SPA SDK's rules: `openid` always first, `offline_access` when
- * refresh tokens are on. A string (or nothing: `openid profile email`) is the scope of every
+ * refresh tokens are on (`online_access` instead for online ones). A string (or nothing: `openid profile email`) is the scope of every
  * audience; a `{audience: scope}` map gives each listed audience its own, and the others the
  * default `openid profile email`.
  */
-export function baseScope(configured: string | Record<string, string> | undefined, useRefreshTokens: boolean | undefined): BaseScopes {
-  const offline = useRefreshTokens ? 'offline_access' : '';
+export function baseScope(configured: string | Record<string, string> | undefined, useRefreshTokens: boolean | undefined, online?: boolean): BaseScopes {
+  const offline = useRefreshTokens ? (online ? 'online_access' : 'offline_access') : '';
   if (typeof configured !== 'object') return { [DEFAULT_AUDIENCE]: uniqueScopes('openid', configured ?? DEFAULT_SCOPE, offline) };
   const scopes: Record<string, string> = { [DEFAULT_AUDIENCE]: uniqueScopes('openid', DEFAULT_SCOPE, offline) };
   for (const [audience, scope] of Object.entries(configured)) scopes[audience] = uniqueScopes('openid', scope, offline);

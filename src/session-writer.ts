@@ -101,6 +101,8 @@ export async function grantTokens(
     token_type: tokens.token_type,
     ...(tokens.scope ? { oauthTokenScope: tokens.scope } : null),
     ...(tokens.refresh_token ? { refresh_token: tokens.refresh_token } : null),
+    // Kept as the SDK keeps its whole answer (a token exchange's RFC 8693 type).
+    ...(tokens.issued_token_type ? { issued_token_type: tokens.issued_token_type } : null),
   });
   await cacheManager.setIdToken(clientId, tokens.id_token, decoded).catch(async (e) => {
     if (previous?.decodedToken.claims.sub !== decoded.claims.sub) await cacheManager.clear(clientId).catch(() => undefined);

@@ -3,6 +3,7 @@
 // no browser redirect. This module shapes the request; Auth0Client sends it through the same token
 // path as a login (DPoP proof, ID-token verification, cache) or, for `customTokenExchange`, only
 // returns the answer.
+import type { Auth0ClientOptions } from './options.js';
 
 /** The grant type of RFC 8693 §2.1. */
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -78,8 +79,16 @@ export function tokenExchangeGrant(
 
 /**
  * The exchange's result as the SPA SDK returns it: the tokens plus the answer's `issued_token_type`
- * and, for a login, its refresh token where the session's store let it through.
+ * and its refresh token where the page holds it anyway — a login's where the session's store let
+ * it through; `customTokenExchange`'s unless the client's refresh tokens live in the worker (the
+ * SDK's worker strips it there).
  */
-export function exchangeResult(result: TokenEndpointResponse, { issued_token_type, refresh_token }: { issued_token_type?: string; refresh_token?: string }, login: boolean): TokenEndpointResponse {
-  return { ...result, ...(issued_token_type ? { issued_token_type } : null), ...(login && refresh_token ? { refresh_token } : null) };
+export function exchangeResult(
+  result: TokenEndpointResponse,
+  { issued_token_type, refresh_token }: { issued_token_type?: string; refresh_token?: string },
+  login: boolean,
+  { useRefreshTokens, cache, cacheLocation }: Pick<Auth0ClientOptions, 'useRefreshTokens' | 'cache' | 'cacheLocation'>,
+): TokenEndpointResponse {
+  const inWorker = useRefreshTokens && !cache && cacheLocation !== 'localstorage' && typeof Worker === 'function';
+  return { ...result, ...(issued_token_type ? { issued_token_type } : null), ...((login || !inWorker) && refresh_token ? { refresh_token } : null) };
 }

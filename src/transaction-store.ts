@@ -1,7 +1,10 @@
 // The login in flight, between `loginWithRedirect` and `handleRedirectCallback`: one per client,
-// in sessionStorage (per tab, survives the round trip to the tenant) under the SPA SDK's key.
+// in sessionStorage (per tab, survives the round trip to the tenant) under the SPA SDK's key — or,
+// with `useCookiesForTransactions`, in a cookie of that name (a day, the hint cookies' attributes)
+// for callbacks that open in another tab or a new browser process (magic links, email verification).
 import type { AuthorizeRequest } from './authorize-url.js';
 import { guarded } from './cache/storage-errors.js';
+import { getCookie, setCookie, type CookieOptions } from './cookies.js';
 
 /** What a redirect login must remember to finish safely. */
 export interface Transaction extends Omit<AuthorizeRequest, 'url'> {
@@ -32,19 +35,25 @@ type Stored = Transaction | ConnectTransaction;
 export class TransactionStore {
   readonly #key: string;
   readonly #tenant: string;
+  /** The cookie's attributes with `useCookiesForTransactions`; sessionStorage without. */
+  readonly #cookie?: CookieOptions;
 
-  constructor(clientId: string, tenant: string) {
+  constructor(clientId: string, tenant: string, cookie?: CookieOptions) {
     this.#key = `a0.spajs.txs.${clientId}`;
     this.#tenant = tenant;
+    this.#cookie = cookie && { ...cookie, daysUntilExpire: 1 };
   }
 
   /** @throws GenericError `storage_full` / `storage_unavailable` when sessionStorage fails. */
   create(transaction: Stored): void {
-    guarded(() => sessionStorage.setItem(this.#key, JSON.stringify({ ...transaction, tenant: this.#tenant })));
+    const stored = { ...transaction, tenant: this.#tenant };
+    if (this.#cookie) setCookie(this.#key, stored, this.#cookie);
+    else guarded(() => sessionStorage.setItem(this.#key, JSON.stringify(stored)));
   }
 
   remove(): void {
-    guarded(() => sessionStorage.removeItem(this.#key));
+    if (this.#cookie) setCookie(this.#key, undefined, this.#cookie);
+    else guarded(() => sessionStorage.removeItem(this.#key));
   }
 
   /**
@@ -53,10 +62,9 @@ export class TransactionStore {
    * unusable, it goes with the next login or logout).
    */
   take(): Stored | undefined {
-    const json = guarded(() => sessionStorage.getItem(this.#key));
-    let stored;
+    let stored = this.#cookie ? getCookie(this.#key) : guarded(() => sessionStorage.getItem(this.#key));
     try {
-      stored = JSON.parse(json ?? 'null');
+      if (!this.#cookie) stored = JSON.parse(stored ?? 'null');
     } catch {
       /* unreadable: as absent */
     }

@@ -13,6 +13,11 @@ import { apiTokensAtUserinfo } from './userinfo.js';
  * `prompt=consent` (OIDC Core §11), which Auth0 does not require. The HTTP edge translates. */
 export const OFFLINE_SCOPE = 'offline';
 
+/** Auth0's online refresh tokens (`refreshTokenMode: 'online'` in the SPA SDK): issued only to a
+ * DPoP-bound token request, bound to the tenant session (refused once it ends) and to the DPoP
+ * key (oidc-provider binds a public client's refresh token to the proof's key), never rotated. */
+export const ONLINE_SCOPE = 'online_access';
+
 const DAY = 24 * 60 * 60;
 
 /**
@@ -103,7 +108,7 @@ export function createProvider(tenant) {
         redirect_uris: [],
       })),
     ],
-    scopes: ['openid', 'profile', 'email', OFFLINE_SCOPE],
+    scopes: ['openid', 'profile', 'email', OFFLINE_SCOPE, ONLINE_SCOPE],
     claims,
     formats: { customizers: { jwt: apiUserinfo.customizeJwt } },
     conformIdTokenClaims: false, // Auth0 puts the profile claims in the ID token
@@ -182,8 +187,9 @@ export function createProvider(tenant) {
       ctx.type = 'html';
       ctx.body = errorPage(out);
     },
-    rotateRefreshToken: true,
-    issueRefreshToken: async (ctx, client, source) => client.grantTypeAllowed('refresh_token') && source.scopes.has(OFFLINE_SCOPE),
+    rotateRefreshToken: (ctx) => !ctx.oidc.entities.RefreshToken?.scopes.has(ONLINE_SCOPE),
+    issueRefreshToken: async (ctx, client, source) =>
+      client.grantTypeAllowed('refresh_token') && (source.scopes.has(OFFLINE_SCOPE) || (source.scopes.has(ONLINE_SCOPE) && !!ctx.get('DPoP'))),
     expiresWithSession: async (ctx, source) => !source.scopes.has(OFFLINE_SCOPE),
 
     findAccount,

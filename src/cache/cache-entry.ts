@@ -38,6 +38,8 @@ export interface CacheEntry {
   /** The scope the tenant granted, when it said. */
   oauthTokenScope?: string;
   refresh_token?: string;
+  /** A token exchange's RFC 8693 §2.2.1 type, kept as the SDK keeps it. */
+  issued_token_type?: string;
   id_token?: string;
   decodedToken?: DecodedToken;
   /**

@@ -55,7 +55,8 @@ export async function refreshTokens<T>(deps: RefreshDeps<T>, wanted: RefreshWant
       },
       found,
       (tokens) => {
-        const missing = checkScopes ? missingScopes(requested, tokens.scope) : [];
+        // `online_access` is never echoed back (the SDK leaves it out of the comparison too).
+        const missing = checkScopes ? missingScopes(requested, tokens.scope).filter((s) => s !== 'online_access') : [];
         if (missing.length) throw new MissingScopesError(audience, missing.join(','));
       },
       attempts,

@@ -213,7 +213,11 @@ describe('createFetcher / fetchWithAuth against the DPoP-protected demo API', ()
     const response = await fetcher.fetchWithAuth(await messagesUrl(), {}, { audience: apis.default });
     expect(response.status).to.equal(200);
     expect(asked).to.deep.equal([{ audience: apis.default }]);
-    const wrong = client.createFetcher({ dpopNonceId: 'demo-api', detailedResponse: true, getAccessToken: async () => 'just-a-string' });
+    // A bare string with detailedResponse (the SDK's example writes it so) is the token itself: sent
+    // as DPoP on this useDpop client, and refused by the API.
+    const bare = client.createFetcher({ dpopNonceId: 'demo-api', detailedResponse: true, getAccessToken: async () => 'just-a-string' });
+    expect((await bare.fetchWithAuth(await messagesUrl())).status).to.equal(401);
+    const wrong = client.createFetcher({ dpopNonceId: 'demo-api', getAccessToken: async () => ({ token_type: 'DPoP' }) as any });
     expect(await failure(wrong.fetchWithAuth(await messagesUrl()))).to.be.instanceOf(TypeError);
 
     // Default token source: per-call scopes merge with the defaults and reach the API.

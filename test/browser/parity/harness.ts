@@ -75,7 +75,8 @@ export interface Observation {
   error?: ErrorObservation;
   after: { isAuthenticated: unknown; user: unknown } | null;
   requests: RequestObservation[];
-  cookies: Array<{ name: string; value: string; sameSite?: string; secure: boolean; session: boolean; days?: number }>;
+  /** A cookie holding a JSON object (a transaction, `useCookiesForTransactions`) is compared by its shape. */
+  cookies: Array<{ name: string; value: unknown; sameSite?: string; secure: boolean; session: boolean; days?: number }>;
   localStorage: Record<string, unknown>;
   sessionStorage: Record<string, unknown>;
   indexedDB: string[];
@@ -87,7 +88,7 @@ export type Scenario<T = unknown> = (env: Env) => Promise<T>;
 
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 /** Parameters that are random per run on either side. */
-const RANDOM = new Set(['state', 'nonce', 'code_challenge', 'anon_transfer_token']);
+const RANDOM = new Set(['state', 'nonce', 'code_challenge', 'anon_transfer_token', 'dpop_jkt']);
 
 function decodeTelemetry(value: string): unknown {
   try {
@@ -169,13 +170,24 @@ async function observeRequests(): Promise<RequestObservation[]> {
 /** The tenant's own cookies (same host, other port: cookies ignore ports), not the app's. */
 const TENANT_COOKIES = /^(auth0|_interaction|_interaction_resume)(\.sig)?$/;
 
+/** A cookie's value; one holding a JSON object (a transaction: random state, nonce, verifier) by its shape. */
+function cookieValue(value: string): unknown {
+  try {
+    const parsed = JSON.parse(decodeURIComponent(value));
+    if (parsed && typeof parsed === 'object') return shape(parsed);
+  } catch {
+    /* not JSON */
+  }
+  return value;
+}
+
 async function observeCookies(): Promise<Observation['cookies']> {
   const cookies = (await executeServerCommand('page-cookies')) as any[];
   return cookies
     .filter((c) => !TENANT_COOKIES.test(c.name))
     .map((c) => ({
       name: c.name,
-      value: c.value,
+      value: cookieValue(c.value),
       sameSite: c.sameSite,
       secure: c.secure,
       session: c.session,
@@ -228,7 +240,7 @@ export async function cleanSlate(): Promise<void> {
   await tenant.control('resetRequests');
 }
 
-function nextMessage<T = any>(win: Window, type: string, timeoutMs = 15_000): Promise<T> {
+export function nextMessage<T = any>(win: Window, type: string, timeoutMs = 15_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       win.removeEventListener('message', listener);
@@ -377,9 +389,9 @@ function alwaysDeliberate(sdk: Observation, ours: Observation): void {
     expect(ours.localStorage[key]).to.deep.equal({ revision: 'number' });
     delete ours.localStorage[key];
   }
-  // Sessions bound to their tenant: every entry and transaction ours stores records the tenant
-  // that issued it (the `domain` URL), and only its own tenant's are read (README table).
-  for (const entry of Object.values({ ...ours.localStorage, ...ours.sessionStorage }) as any[]) {
+  // Sessions bound to their tenant: every entry and transaction ours stores (a transaction cookie
+  // too) records the tenant that issued it (the `domain` URL), and only its own tenant's are read (README table).
+  for (const entry of [...Object.values({ ...ours.localStorage, ...ours.sessionStorage }), ...ours.cookies.map((c) => c.value)] as any[]) {
     for (const holder of [entry, entry?.body]) {
       if (holder && typeof holder === 'object' && 'tenant' in holder) {
         expect(holder.tenant, 'the tenant recorded with a stored entry').to.equal('string');

@@ -53,6 +53,7 @@ describe('parity: options', function () {
   for (const [label, options, sdkClass] of [
     ['cacheLocation: "cookies"', { cacheLocation: 'cookies' }, 'Error'],
     ['refreshTokenMode: "online" without DPoP', { refreshTokenMode: 'online', useRefreshTokens: true }, 'InvalidConfigurationError'],
+    ['refreshTokenMode: "online" without refresh tokens', { refreshTokenMode: 'online', useDpop: true }, 'InvalidConfigurationError'],
   ] as const) {
     it(`${label}: refused at construction (ours a TypeError naming the option)`, async () => {
       await parity(async (env) => env.client(options as any), {
