@@ -25,14 +25,18 @@ export function mrrtHook(provider, config) {
     // An unknown, used or expired token is the refresh grant's to refuse (reuse detection included).
     if (!token || token.consumed || token.isExpired) return undefined;
     const resources = list(token.resource);
-    if (resources.includes(resource)) return undefined;
-    if (!policies.get(token.clientId)?.has(resource) || !apis.has(resource)) {
+    const inPolicy = policies.get(token.clientId)?.has(resource) && apis.has(resource);
+    // A resource the token holds already, outside the policy: its scopes are the grant's.
+    if (resources.includes(resource) && !inPolicy) return undefined;
+    if (!inPolicy) {
       return { error: 'invalid_target', error_description: `the refresh token cannot be used for audience ${resource}` };
     }
+    // An API of the policy: any of its scopes, also ones asked for after its first token (the My
+    // Account API's calls each ask for their own scope).
 
     const api = /** @type {import('./tenant.config.js').ApiConfig} */ (apis.get(resource));
     const requested = (params.get('scope') ?? '').split(' ').filter((scope) => api.scopes.includes(scope));
-    token.resource = [...resources, resource];
+    token.resource = [...new Set([...resources, resource])];
     token.scope = [...new Set([...(token.scope ?? '').split(' '), ...requested])].filter(Boolean).join(' ');
     const grant = await provider.Grant.find(token.grantId);
     if (grant && requested.length) {
