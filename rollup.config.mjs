@@ -83,6 +83,8 @@ const LAZY = {
   anonymous: ['anonymous/anonymous-cache', 'anonymous/anonymous-api', 'anonymous/anonymous-client'],
   // client.mfa's calls (with its error classes in the kit; the engine entry exports those).
   mfa: ['mfa/mfa-api'],
+  // client.myAccount's calls (the My Account API: factors, authentication methods, enrollment).
+  'my-account': ['my-account/my-account-api'],
 };
 const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [new URL(`${path}.js`, 'file:///lib/src/').pathname, name])));
 

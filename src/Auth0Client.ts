@@ -9,6 +9,7 @@ import { DEFAULT_AUDIENCE } from './scope.js';
 import { lazyMethods } from './lazy-methods.js';
 import { unsupportedClient } from './unsupported.js';
 import { MfaApiClient } from './mfa/mfa-client.js';
+import { MyAccountApiClient } from './my-account/my-account-client.js';
 import type { AnonymousSessionApiClient } from './anonymous/anonymous-client.js';
 import { storedAnonymousSession } from './anonymous/public-client.js';
 import type { TokenResponse } from './token-endpoint.js';
@@ -21,10 +22,9 @@ import { checkFetcherConfig } from './fetcher-config.js';
 import type { CustomTokenExchangeOptions, TokenEndpointResponse } from './token-exchange.js';
 import { tokenLockName, withLock } from './lock.js';
 import { endLocalSession, onSessionEvent } from './session-events.js';
-import { isStepUp, peekToken, preloadNetworkPath, silentToken, tokenFromIframe, type Flights } from './token-acquisition.js';
+import { isStepUp, peekToken, preloadNetworkPath, silentToken, type Flights } from './token-acquisition.js';
 import { TransactionStore, type ConnectTransaction } from './transaction-store.js';
 import type { ConnectAccountRedirectResult, ConnectApi, RedirectConnectAccountOptions } from './connect/connect-account.js';
-import type { ApiAnswer } from './connect/my-account-api.js';
 import type {
   GetTokenSilentlyOptions,
   GetTokenSilentlyVerboseResponse,
@@ -57,7 +57,8 @@ export class Auth0Client {
   readonly mfa: MfaApiClient;
   /** The SPA SDK's sub-clients, not supported yet: every method rejects with GenericError `not_supported`. */
   declare readonly passkey: any;
-  declare readonly myAccount: any;
+  /** The signed-in user's factors, authentication methods and connected accounts (the SPA SDK's `client.myAccount`; its code loads on first use). */
+  readonly myAccount: MyAccountApiClient;
   /** Anonymous sessions (the SDK's `AnonymousSessionApiClient`; its code loads on first use). */
   readonly anonymous: Pick<AnonymousSessionApiClient, 'createSession' | 'getTokenSilently' | 'mintTransferToken' | 'logout' | 'hasSession' | 'getClaims'>;
 
@@ -65,8 +66,9 @@ export class Auth0Client {
   constructor(options: Auth0ClientOptions) {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
     this.#transactions = new TransactionStore(this.#ctx.options.clientId, this.#ctx.options.domainUrl);
-    for (const name of ['passkey', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+    for (const name of ['passkey']) (this as any)[name] = unsupportedClient(name);
     this.mfa = new MfaApiClient(this.#ctx);
+    this.myAccount = new MyAccountApiClient(this, this.#ctx);
     const { domainUrl, clientId, anonymousSessionsCacheMode: mode = 'localStorage' } = this.#ctx.options;
     let anonymous: Promise<AnonymousSessionApiClient> | undefined;
     let loaded: AnonymousSessionApiClient | undefined;
@@ -185,31 +187,9 @@ export class Auth0Client {
     else window.location.assign(url);
   }
 
-  /** The My Account API's calls on a fetcher with its token (`Authorization: DPoP` and a proof with `useDpop`). */
+  /** The My Account API's connect calls (their code is in the connect chunk). */
   async #myAccountApi(afterRedirect: boolean): Promise<ConnectApi> {
-    const { CONNECT_SCOPE, MY_ACCOUNT_NONCE_ID, myAccountAudience, myAccountPost, timedFetch } = await import('./connect/my-account-api.js');
-    const { domainUrl } = this.#ctx.options;
-    const authorizationParams = { audience: myAccountAudience(domainUrl), scope: CONNECT_SCOPE };
-    const fetcher = this.createFetcher<ApiAnswer>({
-      dpopNonceId: MY_ACCOUNT_NONCE_ID,
-      detailedResponse: true,
-      fetch: timedFetch(this.#ctx.options.httpTimeoutInSeconds * 1000),
-      getAccessToken: async () => {
-        try {
-          return await this.getTokenSilently({ authorizationParams, detailedResponse: true });
-        } catch (e) {
-          // Back from the consent page in memory mode, the refresh token died with the previous
-          // page's worker: the tenant session gives the token instead (silent iframe, bound by
-          // dpop_jkt), so that finishing a connect never needs a new login.
-          if (!afterRedirect || (e as GenericError).error !== 'missing_refresh_token') throw e;
-          return tokenFromIframe(this.#ctx, mergeParams(this.#ctx, authorizationParams));
-        }
-      },
-    });
-    return {
-      connect: (body) => myAccountPost(fetcher, domainUrl, 'connect', body),
-      complete: (body) => myAccountPost(fetcher, domainUrl, 'complete', body),
-    };
+    return (await import('./connect/my-account-api.js')).connectApi(this, this.#ctx, afterRedirect);
   }
 
   /**

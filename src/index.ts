@@ -20,6 +20,8 @@ export {
 export type { MyAccountApiProblem, MfaRequirements } from './errors.js';
 export type { RedirectConnectAccountOptions, ConnectAccountRedirectResult } from './connect/connect-account.js';
 export type { CompleteResponse } from './connect/my-account-api.js';
+// client.myAccount's types (its class is a value of the engine entry, sdk-surface.ts).
+export type * from './my-account/types.js';
 export type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 export type { ICache, CacheEntry, WrappedCacheEntry, IdTokenEntry, DecodedToken } from './cache/cache-entry.js';
 export type { User, IdToken } from './id-token.js';

@@ -1,6 +1,6 @@
 // The rest of the SPA SDK 2.28.3 entry's runtime exports, so code written against it imports
 // and type-checks unchanged: its small enums and classes, and — until their own issues land — the
-// names of the sub-clients (`passkey`, `myAccount`; `mfa` and `anonymous` are real), their error classes and
+// names of the sub-clients (`passkey`; `mfa`, `anonymous` and `myAccount` are real), their error classes and
 // `isFederatedDomain`, which exist and fail with GenericError `not_supported`, never `undefined`.
 import { CACHE_KEY_PREFIX } from './cache/cache-entry.js';
 // The tenant's answer as these errors keep it (shared with the anonymous-session error).
@@ -65,7 +65,7 @@ const unsupportedClass = (name: string) =>
 export const PasskeyApiClient = unsupportedClass('PasskeyApiClient');
 export { AnonymousSessionApiClient } from './anonymous/public-client.js';
 export const AnonymousSessionClient = unsupportedClass('AnonymousSessionClient');
-export const MyAccountApiClient = unsupportedClass('MyAccountApiClient');
+export { MyAccountApiClient } from './my-account/my-account-client.js';
 
 /**
  * Is `emailDomain` an Enterprise Connect domain of the tenant `auth0Domain` (home-realm discovery
@@ -78,6 +78,8 @@ export const isFederatedDomain = async (auth0Domain: string, emailDomain: string
 export { MfaError, MfaListAuthenticatorsError, MfaEnrollmentError, MfaChallengeError, MfaVerifyError, MfaEnrollmentFactorsError } from './mfa/errors.js';
 export { MfaApiClient } from './mfa/mfa-client.js';
 export type * from './mfa/types.js';
+/** The My Account API's client (`client.myAccount` is one) and its types. */
+export type * from './my-account/types.js';
 
 
 /** An error with a `code` and the tenant's answer (its `error`, `error_description`, `message`) as `cause`. */

@@ -1,9 +1,13 @@
 // Auth0's My Account API, connected-accounts part: the two calls of the connect flow. Requests go
 // through a fetcher (`createFetcher`), so the token is the user's for the `<domain>/me/` audience
 // and, with `useDpop`, DPoP-bound with a fresh proof on every call (RFC 9449 §7.1).
+import { mergeParams, type ClientContext } from '../client-context.js';
 import { GenericError, MyAccountApiError, TimeoutError } from '../errors.js';
-import type { Fetcher } from '../fetcher.js';
+import type { Fetcher, FetcherConfig } from '../fetcher.js';
 import type { AuthorizationParams } from '../options.js';
+import { tokenFromIframe } from '../token-acquisition.js';
+import type { GetTokenSilentlyOptions, GetTokenSilentlyVerboseResponse } from '../types.js';
+import type { ConnectApi } from './connect-account.js';
 
 /** `POST /me/v1/connected-accounts/connect`. */
 export interface ConnectRequest {
@@ -91,4 +95,40 @@ export async function myAccountPost<T>(fetcher: Fetcher<ApiAnswer>, domainUrl: s
     throw new MyAccountApiError({ type: 'invalid_response', title: 'Unexpected response', detail: `HTTP ${status}`, ...(object ? data : null), status });
   }
   return data;
+}
+
+/** What the connect calls need of the client: its public token and fetcher calls. */
+interface ConnectClient {
+  createFetcher<T extends ApiAnswer>(config: FetcherConfig<T>): Fetcher<T>;
+  getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<GetTokenSilentlyVerboseResponse>;
+}
+
+/**
+ * The connect flow's two calls on a fetcher with the client's My Account API token
+ * (`Authorization: DPoP` and a proof with `useDpop`).
+ * @param afterRedirect back from the consent page: a token may come from the tenant session
+ */
+export function connectApi(client: ConnectClient, ctx: ClientContext, afterRedirect: boolean): ConnectApi {
+  const { domainUrl } = ctx.options;
+  const authorizationParams = { audience: myAccountAudience(domainUrl), scope: CONNECT_SCOPE };
+  const fetcher = client.createFetcher<ApiAnswer>({
+    dpopNonceId: MY_ACCOUNT_NONCE_ID,
+    detailedResponse: true,
+    fetch: timedFetch(ctx.options.httpTimeoutInSeconds * 1000),
+    getAccessToken: async () => {
+      try {
+        return await client.getTokenSilently({ authorizationParams, detailedResponse: true });
+      } catch (e) {
+        // Back from the consent page in memory mode, the refresh token died with the previous
+        // page's worker: the tenant session gives the token instead (silent iframe, bound by
+        // dpop_jkt), so that finishing a connect never needs a new login.
+        if (!afterRedirect || (e as GenericError).error !== 'missing_refresh_token') throw e;
+        return tokenFromIframe(ctx, mergeParams(ctx, authorizationParams));
+      }
+    },
+  });
+  return {
+    connect: (body) => myAccountPost(fetcher, domainUrl, 'connect', body),
+    complete: (body) => myAccountPost(fetcher, domainUrl, 'complete', body),
+  };
 }

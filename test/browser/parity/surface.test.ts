@@ -95,17 +95,18 @@ describe('parity: the entry module', function () {
     const client = new ours.Auth0Client({ domain: 'tenant.example.com', clientId: 'abc' });
     for (const [name, call] of [
       ['passkey.login', () => client.passkey.login({})],
-      ['myAccount.getAuthenticationMethods', () => client.myAccount.getAuthenticationMethods()],
     ] as const) {
       const error = await (call as () => Promise<unknown>)().then(() => undefined, (e) => e);
       expect(error, name).to.be.instanceOf(ours.GenericError);
       expect(error.error, name).to.equal('not_supported');
       expect(error.message, name).to.include(name);
     }
-    expect(() => new (ours.MyAccountApiClient as any)()).to.throw(ours.GenericError, /MyAccountApiClient is not supported yet/);
     expect(await Promise.resolve(client.passkey).then(() => 'resolved'), 'awaiting the sub-client is harmless').to.equal('resolved');
     // client.mfa is real (test/browser/mfa/): an MfaApiClient, harmless to await too.
     expect(client.mfa).to.be.instanceOf(ours.MfaApiClient);
     expect(await Promise.resolve(client.mfa).then(() => 'resolved')).to.equal('resolved');
+    // So is client.myAccount (test/browser/my-account/): a MyAccountApiClient.
+    expect(client.myAccount).to.be.instanceOf(ours.MyAccountApiClient);
+    expect(await Promise.resolve(client.myAccount).then(() => 'resolved')).to.equal('resolved');
   });
 });
