@@ -2,7 +2,7 @@
 // oidc-provider sees the request, or (the `*-after` kinds) to its answer once it has processed
 // the request, as a proxy or a network would lose it — and the log of every request received.
 
-/** @typedef {'token' | 'authorize' | 'jwks' | 'userinfo' | 'revoke' | 'logout' | 'connect-complete'} FaultTarget */
+/** @typedef {'token' | 'authorize' | 'jwks' | 'userinfo' | 'revoke' | 'logout' | 'connect-complete' | 'my-account'} FaultTarget */
 /** @typedef {'500' | 'hang' | 'malformed' | 'network' | '429' | '503' | 'slow-before' | AfterKind} FaultKind */
 /** `slow-before`: the request reaches the tenant only after SLOW_REQUEST_MS (a slow network on the way in). */
 /**
@@ -53,7 +53,12 @@ const TARGETS = /** @type {const} */ ([
   ['revoke', 'POST', ['/oauth/revoke']],
   ['logout', 'GET', ['/v2/logout', '/oidc/logout']],
   ['connect-complete', 'POST', ['/me/v1/connected-accounts/complete']],
+  // The My Account API's factors and authentication methods (`…*`: the path and everything under it).
+  ['my-account', 'ANY', ['/me/v1/factors', '/me/v1/authentication-methods*']],
 ]);
+
+/** @param {string} pattern a path, or a prefix ending in `*` @param {string} path */
+const matches = (pattern, path) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path);
 
 /**
  * @param {string} method
@@ -63,7 +68,7 @@ const TARGETS = /** @type {const} */ ([
 export function targetOf(method, path) {
   if (method === 'OPTIONS') return undefined;
   for (const [target, verb, paths] of TARGETS) {
-    if ((verb === 'ANY' || verb === method) && paths.includes(path)) return target;
+    if ((verb === 'ANY' || verb === method) && paths.some((pattern) => matches(pattern, path))) return target;
   }
   return undefined;
 }
@@ -116,6 +121,12 @@ export function applyFault(kind, req, res, corsHeaders) {
     case 'hang':
       return; // never answered; the tenant's close() ends the socket
     case '500':
+      if (req.url?.startsWith('/me/')) {
+        // The My Account API fails as it answers every error: RFC 9457 problem details.
+        res.writeHead(500, { ...corsHeaders, 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ type: 'server_error', status: 500, title: 'Internal Server Error', detail: 'The tenant failed on purpose (test fault).' }));
+        return;
+      }
       res.writeHead(500, { ...corsHeaders, 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ error: 'server_error', error_description: 'The tenant failed on purpose (test fault).' }));
       return;

@@ -11,7 +11,8 @@ import { Secret, TOTP } from 'otpauth';
 const MFA_TOKEN_TTL = 10 * 60;
 const OOB_TTL = 5 * 60;
 
-/** @typedef {{ id: string, type: 'otp' | 'email' | 'recovery-code', name?: string, secret?: string, code?: string,
+/** `email`: an email factor's address (the config's carry it as `name`, which a rename changes).
+ * @typedef {{ id: string, type: 'otp' | 'email' | 'recovery-code', name?: string, email?: string, secret?: string, code?: string,
  *   active: boolean, createdAt: string }} Authenticator */
 /** What an `mfa_token` stands for: the user, client, and the refused request's audience and scope.
  * @typedef {{ sub: string, clientId: string, resource?: string, scope?: string, expiresAt: number }} MfaTokenRecord */
@@ -84,6 +85,17 @@ export class Mfa {
   /** Must this token request for `resource` by `sub` pass a second factor first? */
   required(sub, resource, grantId) {
     return !!resource && (this.policy.apis ?? []).includes(resource) && this.hasPolicy(sub) && !this.#verifiedGrants.has(grantId);
+  }
+
+  /**
+   * The user's authenticators, the live list (the My Account API enrolls into it, renames and
+   * removes): what it holds answers the `/mfa` API's challenges and grants.
+   * @param {string} sub
+   * @returns {Authenticator[]}
+   */
+  authenticatorsOf(sub) {
+    if (!this.#authenticators.has(sub)) this.#authenticators.set(sub, []);
+    return /** @type {Authenticator[]} */ (this.#authenticators.get(sub));
   }
 
   /** @param {string} sub */
@@ -201,7 +213,7 @@ export class Mfa {
     const bindingCode = String(randomInt(0, 1_000_000)).padStart(6, '0');
     this.#oob.set(oobCode, { token, authenticatorId, bindingCode, expiresAt: now() + OOB_TTL });
     const authenticator = (this.#authenticators.get(record.sub) ?? []).find((a) => a.id === authenticatorId);
-    this.outbox.push({ channel: 'email', to: authenticator?.name ?? '', code: bindingCode, authenticatorId, at: Date.now() });
+    this.outbox.push({ channel: 'email', to: authenticator?.email ?? authenticator?.name ?? '', code: bindingCode, authenticatorId, at: Date.now() });
     return { oob_code: oobCode, binding_method: 'prompt' };
   }
 

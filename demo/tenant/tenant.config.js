@@ -61,11 +61,13 @@ export default {
       scopes: ['read:secrets'],
       accessTokenTTL: 600,
     },
-    // Auth0's My Account API (connected accounts), served by the tenant itself.
+    // Auth0's My Account API (connected accounts, factors and authentication methods), served by the tenant itself.
     myAccount: {
       identifier: 'me/',
       name: 'My Account API',
-      scopes: ['create:me:connected_accounts', 'read:me:connected_accounts', 'delete:me:connected_accounts'],
+      scopes: ['create:me:connected_accounts', 'read:me:connected_accounts', 'delete:me:connected_accounts',
+        'read:me:factors', 'read:me:authentication_methods', 'create:me:authentication_methods',
+        'update:me:authentication_methods', 'delete:me:authentication_methods'],
       accessTokenTTL: 600,
     },
   },

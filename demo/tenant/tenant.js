@@ -18,6 +18,7 @@ import { mfaControl } from './mfa-control.js';
 import { mfaRoutes } from './mfa-routes.js';
 import { reuseIntervalHook } from './reuse-interval.js';
 import { myAccountRoutes } from './my-account.js';
+import { myAccountMethods } from './my-account-methods.js';
 import { createProvider } from './provider.js';
 import { auth0Responses } from './responses.js';
 import { TAMPER_KINDS } from './tamper.js';
@@ -103,6 +104,10 @@ export async function createTenant({ port, host, appOrigins, config: given = def
       issuer, audience: config.apis.myAccount.identifier, keys, vault, appOrigins: origins, switches,
     }));
   }
+  const methods = config.apis.myAccount && myAccountMethods({
+    issuer, audience: config.apis.myAccount.identifier, keys, mfa, directory, appOrigins: origins,
+  });
+  if (methods) provider.use(methods.routes);
   provider.use(auth0Responses({ keys, switches }));
 
   const spa = Object.values(config.clients).find((client) => client.type === 'spa');
@@ -152,6 +157,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   const control = {
     ...anonymous.control,
     ...mfaControl(mfa, config),
+    ...methods?.control,
     /**
      * The next `times` requests to `target` fail as `kind` says.
      * @param {import('./faults.js').FaultTarget} target
