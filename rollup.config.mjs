@@ -117,7 +117,7 @@ function chunksOf(entry, core) {
  * the kit's core chunk (one engine, one set of error classes, one context with the bundle's provider)
  * and hold only their element.
  */
-const KIT_DEFINES = ['mfa-challenge'];
+const KIT_DEFINES = ['mfa-challenge', 'authentication-methods'];
 
 const bundle = (input, file, core, defines = []) => ({
   input: [input, ...defines.map((name) => `lib/components/define/${name}.js`)],
