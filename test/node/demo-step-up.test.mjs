@@ -3,7 +3,8 @@
 // settings" (<auth0-authentication-methods>) lists her three methods; "Secrets behind a second
 // factor": the <auth0-fetch> button asks the demo API's step-up route, the token request is
 // refused with mfa_required, <auth0-mfa-challenge> shows its form, and the code an authenticator
-// app computes from the secret printed on the card opens the secrets. Needs the build (dist/, lib/).
+// app computes from the secret printed on the card opens the secrets; then a method is removed
+// (after its confirmation) and stays removed. Needs the build (dist/, lib/).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
@@ -101,4 +102,22 @@ test('carol logs in; Security settings lists her methods; the secrets card steps
   assert.equal(data.secrets[0].text, 'The vault code is 0451.');
   const text = await page.evaluate(() => document.querySelector('#secrets').shadowRoot.querySelector('[part=data]').textContent);
   assert.match(text, /The vault code is 0451\./);
+});
+
+test('Security settings: removing the email method asks first, then it is gone (from the API too, after a reload)', { timeout: 60_000 }, async () => {
+  const removed = await page.evaluate(async () => {
+    const el = document.querySelector('auth0-authentication-methods');
+    const row = () => [...el.shadowRoot.querySelectorAll('[part=method]')].find((li) => li.textContent.includes('carol@example.com'));
+    const event = new Promise((resolve) => el.addEventListener('auth0-method-removed', (e) => resolve(e.detail), { once: true }));
+    row().querySelector('[part~=remove-button]').click();
+    await el.updateComplete;
+    const confirm = el.shadowRoot.querySelector('[part~=confirm-remove-button]');
+    confirm.click();
+    return { detail: await event, asked: !!confirm };
+  });
+  assert.deepEqual(removed, { detail: { id: 'email|dev_carol000email', type: 'email' }, asked: true });
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('auth0-authentication-methods')?.shadowRoot?.querySelectorAll('[part=method]').length === 2, { timeout: 30_000 });
+  const types = await page.evaluate(() => [...document.querySelector('auth0-authentication-methods').shadowRoot.querySelectorAll('[part=method] [part=type]')].map((n) => n.textContent));
+  assert.deepEqual(types, ['Authenticator app', 'Recovery code']);
 });
