@@ -169,6 +169,7 @@ export class MyAccountApiError extends GenericError implements MyAccountApiProbl
 
   constructor({ type, status, title, detail, validation_errors }: MyAccountApiProblem) {
     super(type, detail || title || type);
+    this.name = 'MyAccountApiError';
     this.type = type;
     this.status = status;
     this.title = title;

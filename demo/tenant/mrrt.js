@@ -25,19 +25,18 @@ export function mrrtHook(provider, config) {
     // An unknown, used or expired token is the refresh grant's to refuse (reuse detection included).
     if (!token || token.consumed || token.isExpired) return undefined;
     const resources = list(token.resource);
-    const allowed = policies.get(token.clientId)?.has(resource) && apis.has(resource);
-    const held = resources.includes(resource);
-    if (!allowed) {
-      return held ? undefined : { error: 'invalid_target', error_description: `the refresh token cannot be used for audience ${resource}` };
+    const inPolicy = policies.get(token.clientId)?.has(resource) && apis.has(resource);
+    // A resource the token holds already, outside the policy: its scopes are the grant's.
+    if (resources.includes(resource) && !inPolicy) return undefined;
+    if (!inPolicy) {
+      return { error: 'invalid_target', error_description: `the refresh token cannot be used for audience ${resource}` };
     }
+    // An API of the policy: any of its scopes, also ones asked for after its first token (the My
+    // Account API's calls each ask for their own scope).
 
     const api = /** @type {import('./tenant.config.js').ApiConfig} */ (apis.get(resource));
     const requested = (params.get('scope') ?? '').split(' ').filter((scope) => api.scopes.includes(scope));
-    // An API of the policy already held, asked for scopes it defines that the token lacks (the My
-    // Account API: one scope per call): the policy allows them as for a first use.
-    const scopes = new Set((token.scope ?? '').split(' '));
-    if (held && requested.every((scope) => scopes.has(scope))) return undefined;
-    if (!held) token.resource = [...resources, resource];
+    token.resource = [...new Set([...resources, resource])];
     token.scope = [...new Set([...(token.scope ?? '').split(' '), ...requested])].filter(Boolean).join(' ');
     const grant = await provider.Grant.find(token.grantId);
     if (grant && requested.length) {
