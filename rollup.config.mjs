@@ -111,11 +111,19 @@ function chunksOf(entry, core) {
   };
 }
 
-const bundle = (input, file, core) => ({
-  input,
+/**
+ * Define modules for elements the kit's entry does not define, built beside it for `<script
+ * type="module">` users (`dist/define/<name>.js`): extra entries of the kit's build, so they import
+ * the kit's core chunk (one engine, one set of error classes, one context with the bundle's provider)
+ * and hold only their element.
+ */
+const KIT_DEFINES = ['mfa-challenge', 'authentication-methods'];
+
+const bundle = (input, file, core, defines = []) => ({
+  input: [input, ...defines.map((name) => `lib/components/define/${name}.js`)],
   output: {
     dir: 'dist',
-    entryFileNames: file,
+    entryFileNames: (chunk) => (chunk.facadeModuleId === resolve(input) ? file : `define/${chunk.name}.js`),
     chunkFileNames: 'chunks/[name]-[hash].js',
     manualChunks: chunksOf(input, core),
     format: 'es',
@@ -142,7 +150,7 @@ const bundle = (input, file, core) => ({
 
 export default [
   bundle('lib/src/engine.js', 'engine.min.js', 'engine'),
-  bundle('lib/components/index.js', 'auth0-elements.min.js', 'kit'),
+  bundle('lib/components/index.js', 'auth0-elements.min.js', 'kit', KIT_DEFINES),
   // The refresh-token worker as a file of its own, for strict CSPs (the `workerUrl` option): a
   // classic script, since `new Worker(url)` loads classic workers.
   {

@@ -12,6 +12,8 @@ export * from './define/connect-account.js';
 // this entry or the one-file bundle: a page without step-up does not load it. Its types are here
 // for the JSX / Vue typings.
 export type { Auth0MfaChallenge, Auth0MfaDetail } from './define/mfa-challenge.js';
+// <auth0-authentication-methods> likewise (`auth0-elements/define/authentication-methods`).
+export type { Auth0AuthenticationMethods, Auth0AuthenticationMethodDetail } from './define/authentication-methods.js';
 export { auth0Context } from './context.js';
 export type { Auth0Session, Auth0State, Auth0Status, Auth0SessionUser } from './context.js';
 export type * from './events.js';

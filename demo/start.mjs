@@ -58,6 +58,9 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources || !existsSync(joi
 const tenant = await startTenant({ port: tenantPort, host, appOrigins: [origin], quiet: true })
   .catch((error) => portInUse(error, tenantPort, 'TENANT_PORT'));
 const alice = tenant.info.users.alice;
+// Step-up (MFA): carol has an authenticator app (its secret is printed on the page) and an email factor.
+const carol = tenant.info.users.carol;
+const carolTotp = tenant.control.mfaUser('carol').authenticators.find((a) => a.type === 'otp');
 // The DPoP-protected API the page's <auth0-fetch> reads (imported after the build: it needs lib/).
 const { startDemoApi } = await import('./api/index.js');
 const api = await startDemoApi({
@@ -68,6 +71,8 @@ const api = await startDemoApi({
   // The API's own client, for Token Vault (/api/calendar).
   clientId: tenant.info.clients.confidential.clientId,
   clientSecret: tenant.info.clients.confidential.clientSecret,
+  // The step-up API's route (/api/secrets): tokens for it, with amr "mfa".
+  stepUpAudience: tenant.info.apis.secure,
 });
 // Organizations: bob is invited to Globex once per start (an invitation link works once).
 const { acme, globex } = tenant.info.organizations;
@@ -92,6 +97,10 @@ const placeholders = {
   __INVITATION_URL__: invitationUrl,
   __INVITEE_USERNAME__: bob.username,
   __INVITEE_PASSWORD__: bob.password,
+  __SECURE_AUDIENCE__: tenant.info.apis.secure,
+  __MFA_USERNAME__: carol.username,
+  __MFA_PASSWORD__: carol.password,
+  __MFA_TOTP_SECRET__: carolTotp.secret,
 };
 const escapeHtml = (value) => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -120,6 +129,14 @@ const server = await startDevServer({
       (context, next) => {
         if (context.path === '/') context.path = '/demo/index.html';
         return next();
+      },
+      // Stands in for carol's email inbox: the last MFA code the tenant "sent" her (the demo's only).
+      (context, next) => {
+        if (context.path !== '/demo/inbox' || context.method !== 'GET') return next();
+        context.type = 'json';
+        context.set('cache-control', 'no-store');
+        const last = tenant.control.mfaOutbox({ to: carol.email }).at(-1);
+        context.body = { to: carol.email, code: last?.code ?? null };
       },
       // Stands in for the page's old identity system: hands the visitor a legacy token (alice's,
       // usable once), which the page trades with custom token exchange.
@@ -153,11 +170,12 @@ console.log(`
   CMS-style page  ${origin}/
   Lit app         ${origin}/demo/lit-app/
   Local tenant    ${tenant.issuer}
-  Demo API        ${api.url}/api/messages, /api/calendar  (DPoP-bound tokens only)
+  Demo API        ${api.url}/api/messages, /api/calendar, /api/secrets (step-up)  (DPoP-bound tokens only)
   Invitation      ${invitationUrl}
                   (${bob.username} / ${bob.password} joins ${globex.display_name}; the link works once per start)
 
   Log in as ${alice.username} / ${alice.password}   (Ctrl+C to stop)
+  Step-up (a second factor): ${carol.username} / ${carol.password}, TOTP secret ${carolTotp.secret}
 ${pageHost === host ? '' : `
   The demo pages answer on ${pageHost}:${port} (every interface): only on a network you trust.
 `}`);

@@ -1,8 +1,10 @@
 import type { DefineComponent } from "vue";
 import type {
+  Auth0AuthenticationMethods,
+  Auth0AuthenticationMethodDetail,
+  Auth0ErrorDetail,
   Auth0ConnectAccount,
   Auth0AccountConnectedDetail,
-  Auth0ErrorDetail,
   Auth0Fetch,
   Auth0ResponseDetail,
   Auth0If,
@@ -18,6 +20,17 @@ import type {
   Auth0RedirectCallbackDetail,
   Auth0User,
 } from "../lib/components/index.js";
+
+type Auth0AuthenticationMethodsProps = {
+  /** The user verified a new authenticator app: `{id, type, name}`. */
+  onAuth0MethodEnrolled?: (e: CustomEvent<Auth0AuthenticationMethodDetail>) => void;
+  /** The user renamed a method: `{id, type, name}` (the new name). */
+  onAuth0MethodRenamed?: (e: CustomEvent<Auth0AuthenticationMethodDetail>) => void;
+  /** The user removed a method: `{id, type}`. */
+  onAuth0MethodRemoved?: (e: CustomEvent<Auth0AuthenticationMethodDetail>) => void;
+  /** A call failed (the list, a wrong or expired code, a refused rename or removal, the tenant down): `{error}`, the engine's `MyAccountApiError` or `GenericError`. */
+  onAuth0Error?: (e: CustomEvent<Auth0ErrorDetail>) => void;
+};
 
 type Auth0ConnectAccountProps = {
   /** The connection to link, e.g. `google-oauth2`. */
@@ -216,6 +229,100 @@ type Auth0UserProps = {
 };
 
 export type CustomElements = {
+  /**
+   * The signed-in user's authentication methods, from the My Account API through the provider's
+   * `client.myAccount`: lists them; enrolls an authenticator app — a QR code of its `otpauth://`
+   * URI drawn as inline SVG (no image service sees it; the encoder is a chunk loaded only when
+   * enrolling) and the secret as text, then the app's first code verifies it; renames and removes
+   * methods. The secret, the enrollment's session and every token stay in this element's script
+   * and shadow root, never in an attribute or an event; a cancelled, finished or signed-out
+   * enrollment forgets them. A wrong code shows the tenant's error and keeps the enrollment; any
+   * failed call fires `auth0-error` and shows its message. Renders nothing unless a user is signed in.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **auth0-method-enrolled** - The user verified a new authenticator app: `{id, type, name}`.
+   * - **auth0-method-renamed** - The user renamed a method: `{id, type, name}` (the new name).
+   * - **auth0-method-removed** - The user removed a method: `{id, type}`.
+   * - **auth0-error** - A call failed (the list, a wrong or expired code, a refused rename or removal, the tenant down): `{error}`, the engine's `MyAccountApiError` or `GenericError`.
+   *
+   * ### **Methods:**
+   *  - **refresh(): _Promise<void>_** - Loads the list again from the My Account API (it loads by itself when a user signs in).
+   * Resolves once it is shown; a failure is shown and fired as `auth0-error`.
+   * - **enroll(): _Promise<void>_** - Starts enrolling an authenticator app (as the add button does): asks the My Account API for
+   * a TOTP enrollment and shows its QR code, its secret and the code form. Resolves once shown.
+   *
+   * ### **Slots:**
+   *  - _default_ - The heading. Default: "Sign-in methods".
+   * - **loading** - Shown while the list loads. Default: "Loading…".
+   * - **empty** - Shown when the user has no method. Default: "No sign-in methods yet.".
+   * - **enroll** - The add button's label. Default: "Add an authenticator app".
+   * - **instructions** - Above the QR code. Default: "Scan this QR code with your authenticator app, then enter the code it shows.".
+   * - **secret-label** - Before the secret (for typing it in by hand). Default: "Or enter this key:".
+   * - **code-label** - The code input's accessible label. Default: "Code from the app".
+   * - **verify** - The verify button's label. Default: "Verify".
+   * - **cancel** - The cancel button's label (enrollment, rename, remove). Default: "Cancel".
+   * - **save** - The rename form's save button. Default: "Save".
+   * - **confirm-remove** - The button that confirms a removal. Default: "Remove it".
+   * - **retry** - The try-again button after the list failed to load. Default: "Try again".
+   * - **rename** - The text of every row's rename button. Default: "Rename".
+   * - **remove** - The text of every row's remove button. Default: "Remove".
+   * - **type-totp** - The text naming authenticator apps. Default: "Authenticator app".
+   * - **type-email** - The text naming email methods. Default: "Email".
+   * - **type-phone** - The text naming phone methods. Default: "Phone".
+   * - **type-recovery-code** - The text naming recovery codes. Default: "Recovery code".
+   * - **type-passkey** - The text naming passkeys. Default: "Passkey".
+   * - **type-password** - The text naming passwords. Default: "Password".
+   * - **type-push-notification** - The text naming push notifications. Default: "Push notification".
+   * - **type-webauthn-platform** - The text naming device biometrics. Default: "Device biometrics".
+   * - **type-webauthn-roaming** - The text naming security keys. Default: "Security key".
+   *
+   * ### **CSS Properties:**
+   *  - **--auth0-methods-gap** - Space between rows and sections (default `0.75em`). _(default: undefined)_
+   * - **--auth0-methods-width** - Maximum width (default `32em`). _(default: undefined)_
+   * - **--auth0-methods-divider** - Border under each method (default `1px solid #e3e3ee`). _(default: undefined)_
+   * - **--auth0-methods-muted-color** - Color of a method's type (default `#666`). _(default: undefined)_
+   * - **--auth0-methods-error-color** - Color of the error message (default `#b00020`). _(default: undefined)_
+   * - **--auth0-qr-size** - Width and height of the QR code (default `12em`). _(default: undefined)_
+   * - **--auth0-qr-color** - Color of the QR code's dark modules (default `#000`). _(default: undefined)_
+   * - **--auth0-qr-background** - Background of the QR code (default `#fff`). _(default: undefined)_
+   * - **--auth0-button-background** - Button background (default `#635dff`). _(default: undefined)_
+   * - **--auth0-button-color** - Button label color (default `#fff`). _(default: undefined)_
+   * - **--auth0-button-border** - Button border (default `none`). _(default: undefined)_
+   * - **--auth0-button-radius** - Corner radius (default `0.375rem`). _(default: undefined)_
+   * - **--auth0-button-padding** - Padding (default `0.5em 1em`). _(default: undefined)_
+   * - **--auth0-button-font** - Font (default `inherit`). _(default: undefined)_
+   * - **--auth0-focus-ring** - Focus outline (default `2px solid #635dff`). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper of everything.
+   * - **heading** - The heading.
+   * - **loading** - The loading note.
+   * - **empty** - The no-method note.
+   * - **list** - The `<ul>` of methods.
+   * - **method** - One method's `<li>`.
+   * - **name** - A method's name (its email, phone number or type when it has none).
+   * - **type** - A method's type.
+   * - **rename-button** - A row's rename `<button>`.
+   * - **remove-button** - A row's remove `<button>`.
+   * - **rename-form** - The rename `<form>` of the row being renamed.
+   * - **rename-input** - Its name `<input>`.
+   * - **save-button** - Its save `<button>`.
+   * - **confirm-remove-button** - The `<button>` confirming a removal.
+   * - **cancel-button** - The cancel `<button>` of a rename, a removal or an enrollment.
+   * - **enroll-button** - The add-an-authenticator-app `<button>`.
+   * - **enrollment** - The pending enrollment: instructions, QR code, secret, code form.
+   * - **qr** - The QR code `<svg>`.
+   * - **secret** - The secret as text.
+   * - **verify-form** - The enrollment's code `<form>`.
+   * - **code-input** - The code `<input>`.
+   * - **verify-button** - The verify `<button>`.
+   * - **retry-button** - The try-again `<button>` after loading failed.
+   * - **error** - The error message.
+   */
+  "auth0-authentication-methods": DefineComponent<Auth0AuthenticationMethodsProps>;
+
   /**
    * A real `<button>` that links the signed-in user's account at another provider (a connection
    * such as `google-oauth2`) for Token Vault: `connectAccountWithRedirect` sends the browser to the

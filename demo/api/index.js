@@ -28,6 +28,8 @@ import { routes as defaultRoutes } from './routes.js';
  * @property {string} [clientId] the API's own client, for Token Vault routes
  * @property {string} [clientSecret]
  * @property {string} [publicUrl] the origin clients call, for the proofs' `htu`; default the listening address
+ * @property {string} [stepUpAudience] the step-up API (the tenant's `mfa.apis`): routes whose handler has
+ *   `stepUp = true` verify tokens for it instead of `audience` (GET /api/secrets); without it they answer 404
  * @property {Record<string, (context: RouteContext) => unknown>} [routes] extra routes, "METHOD /path" → handler
  */
 
@@ -47,6 +49,7 @@ export async function startDemoApi({
   clientId,
   clientSecret,
   publicUrl,
+  stepUpAudience,
   routes = {},
 } = /** @type {DemoApiOptions} */ ({})) {
   const apiClient = new ApiClient({
@@ -56,13 +59,15 @@ export async function startDemoApi({
     clientSecret,
     dpop: { required: requireDpop, nonce: dpopNonce },
   });
+  const stepUpClient = stepUpAudience ? new ApiClient({ domain, audience: stepUpAudience, dpop: { required: requireDpop, nonce: dpopNonce } }) : undefined;
   const allowed = new Set(appOrigins.map((origin) => new URL(origin).origin));
   const table = { ...defaultRoutes, ...routes };
   let origin = publicUrl ? new URL(publicUrl).origin : '';
   /** Set once listening: the proofs' htu is checked against our own origin, never the Host header. */
   let authenticate;
-  const verified = (req, res) =>
-    new Promise((resolve, reject) => authenticate(req, res, (error) => (error ? reject(error) : resolve(req.auth))));
+  let authenticateStepUp;
+  const verified = (req, res, check = authenticate) =>
+    new Promise((resolve, reject) => check(req, res, (error) => (error ? reject(error) : resolve(req.auth))));
 
   const server = createServer(async (req, res) => {
     const cors = corsHeaders(req.headers.origin, allowed);
@@ -71,11 +76,11 @@ export async function startDemoApi({
       const { pathname } = new URL(`${origin}${target}`);
       if (req.method === 'OPTIONS') return answerPreflight(req, res, allowed);
       const handler = table[`${req.method} ${pathname}`];
-      if (!handler) return sendJson(res, 404, { error: 'not_found', error_description: 'no such route' }, cors);
+      if (!handler || (handler.stepUp && !stepUpClient)) return sendJson(res, 404, { error: 'not_found', error_description: handler ? 'no step-up API is configured (stepUpAudience)' : 'no such route' }, cors);
       // auth() sets req.auth, and the DPoP-Nonce response header when nonces are on.
-      const { payload, token, token_type } = await verified(req, res);
+      const { payload, token, token_type } = await verified(req, res, handler.stepUp ? authenticateStepUp : authenticate);
       const answer = await handler({ req, claims: { ...payload, token_type }, token, apiClient });
-      sendJson(res, answer.status, answer.body, cors);
+      sendJson(res, answer.status, answer.body, { ...cors, ...answer.headers });
     } catch (error) {
       sendError(res, error, cors);
     }
@@ -92,6 +97,7 @@ export async function startDemoApi({
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   origin ||= `http://${host}:${address.port}`;
   authenticate = auth({ client: apiClient, baseUrl: origin });
+  if (stepUpClient) authenticateStepUp = auth({ client: stepUpClient, baseUrl: origin });
   return {
     url: origin,
     port: address.port,

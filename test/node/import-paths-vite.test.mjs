@@ -19,7 +19,7 @@ import { chromeArgs, findChrome } from '../support/chrome.mjs';
 const root = realpathSync(new URL('../../', import.meta.url));
 const NAMES = readdirSync(join(root, 'components/define')).map((file) => file.replace(/\.ts$/, ''));
 // Defined by their own module only, not by the main entry (a page without step-up does not load it).
-const OWN_MODULE_ONLY = ['mfa-challenge'];
+const OWN_MODULE_ONLY = ['mfa-challenge', 'authentication-methods'];
 const target = (name) => join(root, `lib/components/define/${name}.js`);
 let consumer;
 

@@ -60,6 +60,8 @@ export function tenantPlugin() {
         // The API's own client, for Token Vault (/api/calendar).
         clientId: tenant.info.clients.confidential.clientId,
         clientSecret: tenant.info.clients.confidential.clientSecret,
+        // The step-up API's route (/api/secrets): tokens for it, with amr "mfa".
+        stepUpAudience: tenant.info.apis.secure,
       });
     },
 
