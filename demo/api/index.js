@@ -2,6 +2,7 @@
 // verified access token — by default a DPoP-bound one with a valid proof — checked by the server
 // entry's auth() middleware (auth0-elements/server), which works on plain node:http as on Express.
 // The demo page's <auth0-fetch> reads it.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { ApiClient, auth } from '../../lib/src/server/index.js';
 import { answerPreflight, corsHeaders } from './cors.js';
@@ -28,7 +29,8 @@ import { routes as defaultRoutes } from './routes.js';
  * @property {string} [clientId] the API's own client, for Token Vault routes
  * @property {string} [clientSecret]
  * @property {string} [publicUrl] the origin clients call, for the proofs' `htu`; default the listening address
- * @property {Record<string, (context: RouteContext) => unknown>} [routes] extra routes, "METHOD /path" → handler
+ * @property {Record<string, (context: RouteContext) => unknown>} [routes] extra routes, "METHOD /path" → handler;
+ *   a handler with `acceptsBearer: true` also takes Bearer tokens (anonymous sessions' tokens are not DPoP-bound)
  */
 
 /**
@@ -49,20 +51,25 @@ export async function startDemoApi({
   publicUrl,
   routes = {},
 } = /** @type {DemoApiOptions} */ ({})) {
+  // One nonce secret for both clients: a nonce from either is good at every route.
+  const nonce = dpopNonce && { secret: randomBytes(32) };
   const apiClient = new ApiClient({
     domain,
     audience,
     clientId,
     clientSecret,
-    dpop: { required: requireDpop, nonce: dpopNonce },
+    dpop: { required: requireDpop, nonce },
   });
+  // For the routes open to Bearer tokens too; a DPoP-bound token still needs its proof there.
+  const anyTokenClient = new ApiClient({ domain, audience, dpop: { required: false, nonce } });
   const allowed = new Set(appOrigins.map((origin) => new URL(origin).origin));
   const table = { ...defaultRoutes, ...routes };
   let origin = publicUrl ? new URL(publicUrl).origin : '';
   /** Set once listening: the proofs' htu is checked against our own origin, never the Host header. */
   let authenticate;
-  const verified = (req, res) =>
-    new Promise((resolve, reject) => authenticate(req, res, (error) => (error ? reject(error) : resolve(req.auth))));
+  let authenticateAny;
+  const verified = (req, res, anyToken) =>
+    new Promise((resolve, reject) => (anyToken ? authenticateAny : authenticate)(req, res, (error) => (error ? reject(error) : resolve(req.auth))));
 
   const server = createServer(async (req, res) => {
     const cors = corsHeaders(req.headers.origin, allowed);
@@ -73,7 +80,7 @@ export async function startDemoApi({
       const handler = table[`${req.method} ${pathname}`];
       if (!handler) return sendJson(res, 404, { error: 'not_found', error_description: 'no such route' }, cors);
       // auth() sets req.auth, and the DPoP-Nonce response header when nonces are on.
-      const { payload, token, token_type } = await verified(req, res);
+      const { payload, token, token_type } = await verified(req, res, handler.acceptsBearer === true);
       const answer = await handler({ req, claims: { ...payload, token_type }, token, apiClient });
       sendJson(res, answer.status, answer.body, cors);
     } catch (error) {
@@ -92,6 +99,7 @@ export async function startDemoApi({
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   origin ||= `http://${host}:${address.port}`;
   authenticate = auth({ client: apiClient, baseUrl: origin });
+  authenticateAny = auth({ client: anyTokenClient, baseUrl: origin });
   return {
     url: origin,
     port: address.port,

@@ -3,10 +3,18 @@
 // /api/calendar) to this table.
 import { messages } from './messages.js';
 import { calendar } from './calendar.js';
+import { cartRoutes } from './cart.js';
+
+/** Also open to Bearer tokens: an anonymous visitor's token (client.anonymous) is not DPoP-bound. */
+const bearerToo = (handler) => Object.assign(handler, { acceptsBearer: true });
+const cart = cartRoutes();
 
 /** @type {Record<string, (context: import('./index.js').RouteContext) => Promise<{status: number, body: unknown}> | {status: number, body: unknown}>} */
 export const routes = {
   'GET /api/messages': messages,
   // Token Vault: needs the API's own client (`clientId` / `clientSecret` of startDemoApi).
   'GET /api/calendar': calendar,
+  // The demo shop's cart: anonymous visitors' and users' (moved over at login, cart.js).
+  'GET /api/cart': bearerToo(cart.read),
+  'POST /api/cart': bearerToo(cart.change),
 };

@@ -27,6 +27,8 @@ const DAY = 24 * 60 * 60;
  * @property {Map<string, string>} sessionGrants `${session uid} ${client id} ${org}` → grantId
  * @property {{ requireDpopNonce?: boolean }} switches test switches read while serving
  * @property {import('./mfa.js').Mfa} [mfa] the MFA state (adds `amr` to tokens of verified grants)
+ * @property {{linkGrant(grantId: string, ticket: unknown, sub: string): void, claimsFor(grantId: string): object}} [anonymous]
+ *   anonymous sessions (anonymous.js): a login with `anon_transfer_token` names the visitor in its tokens
  */
 
 /** @param {ProviderContext} tenant */
@@ -114,6 +116,7 @@ export function createProvider(tenant) {
         }
       },
       invitation: null,
+      anon_transfer_token: null,
       screen_hint: null,
       connection: null,
     },
@@ -190,7 +193,7 @@ export function createProvider(tenant) {
 
     async extraTokenClaims(ctx, token) {
       const org = organizationOf(token.grantId);
-      return { azp: token.clientId, ...(org && { org_id: org.id }), ...tenant.mfa?.claimsFor(token.grantId) };
+      return { azp: token.clientId, ...(org && { org_id: org.id }), ...tenant.mfa?.claimsFor(token.grantId), ...tenant.anonymous?.claimsFor(token.grantId) };
     },
 
     // First-party applications get what they ask for without a consent screen: the grant for this
@@ -215,6 +218,7 @@ export function createProvider(tenant) {
       if (session.amr?.includes('mfa')) tenant.mfa?.markVerified(grantId); // Universal Login's MFA step passed
       sessionGrants.set(key, grantId);
       if (org) grantOrgs.set(grantId, org.key);
+      tenant.anonymous?.linkGrant(grantId, params.anon_transfer_token, account.accountId);
       return grant;
     },
   });

@@ -83,8 +83,11 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   const sessionGrants = new Map();
 
   const mfa = new Mfa(config, directory);
+  const anonymous = anonymousSessions({
+    issuer, keys, appOrigins: origins, clientIds: Object.values(config.clients).filter((c) => c.type === 'spa').map((c) => c.clientId),
+  });
   const provider = createProvider({
-    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants, switches, mfa,
+    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants, switches, mfa, anonymous,
   });
   registerMfaGrants(provider, mfa);
   provider.use(mfaRoutes({ mfa, appOrigins: origins }));
@@ -93,9 +96,6 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   const vault = new Vault(config.connections);
   registerFederatedConnectionGrant(provider, { issuer, keys, vault });
   provider.use(domainDiscoveryRoutes({ issuer }));
-  const anonymous = anonymousSessions({
-    issuer, keys, appOrigins: origins, clientIds: Object.values(config.clients).filter((c) => c.type === 'spa').map((c) => c.clientId),
-  });
   provider.use(anonymous.routes);
   provider.use(loginRoutes(provider, directory, mfa));
   if (config.apis.myAccount) {
