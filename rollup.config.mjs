@@ -83,6 +83,9 @@ const LAZY = {
   anonymous: ['anonymous/anonymous-cache', 'anonymous/anonymous-api', 'anonymous/anonymous-client'],
   // client.mfa's calls (with its error classes in the kit; the engine entry exports those).
   mfa: ['mfa/mfa-api'],
+  // client.passkey's calls and the WebAuthn codec (its error classes: with the chunk in the kit,
+  // in the engine entry's core as the SDK exports them).
+  passkey: ['passkey/passkey-api', 'passkey/webauthn-codec'],
 };
 const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [new URL(`${path}.js`, 'file:///lib/src/').pathname, name])));
 

@@ -9,6 +9,7 @@ import { DEFAULT_AUDIENCE } from './scope.js';
 import { lazyMethods } from './lazy-methods.js';
 import { unsupportedClient } from './unsupported.js';
 import { MfaApiClient } from './mfa/mfa-client.js';
+import { PasskeyApiClient } from './passkey/passkey-client.js';
 import type { AnonymousSessionApiClient } from './anonymous/anonymous-client.js';
 import { storedAnonymousSession } from './anonymous/public-client.js';
 import type { TokenResponse } from './token-endpoint.js';
@@ -55,8 +56,9 @@ export class Auth0Client {
   readonly #anonymous: () => Promise<AnonymousSessionApiClient>;
   /** Multi-factor authentication after an `MfaRequiredError` (the SPA SDK's `client.mfa`; its code loads on first use). */
   readonly mfa: MfaApiClient;
-  /** The SPA SDK's sub-clients, not supported yet: every method rejects with GenericError `not_supported`. */
-  declare readonly passkey: any;
+  /** Passkey signup and login (the SPA SDK's `client.passkey`; its code loads on first use). */
+  readonly passkey: PasskeyApiClient;
+  /** The SPA SDK's sub-client, not supported yet: every method rejects with GenericError `not_supported`. */
   declare readonly myAccount: any;
   /** Anonymous sessions (the SDK's `AnonymousSessionApiClient`; its code loads on first use). */
   readonly anonymous: Pick<AnonymousSessionApiClient, 'createSession' | 'getTokenSilently' | 'mintTransferToken' | 'logout' | 'hasSession' | 'getClaims'>;
@@ -65,8 +67,9 @@ export class Auth0Client {
   constructor(options: Auth0ClientOptions) {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
     this.#transactions = new TransactionStore(this.#ctx.options.clientId, this.#ctx.options.domainUrl);
-    for (const name of ['passkey', 'myAccount']) (this as any)[name] = unsupportedClient(name);
+    (this as any).myAccount = unsupportedClient('myAccount');
     this.mfa = new MfaApiClient(this.#ctx);
+    this.passkey = new PasskeyApiClient(this.#ctx);
     const { domainUrl, clientId, anonymousSessionsCacheMode: mode = 'localStorage' } = this.#ctx.options;
     let anonymous: Promise<AnonymousSessionApiClient> | undefined;
     let loaded: AnonymousSessionApiClient | undefined;

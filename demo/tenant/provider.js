@@ -5,6 +5,7 @@ import Provider, { errors, interactionPolicy } from 'oidc-provider';
 import { randomBytes } from 'node:crypto';
 import { nonceSecret } from './dpop.js';
 import { MFA_GRANT_TYPES } from './mfa-grants.js';
+import { WEBAUTHN_GRANT } from './passkey.js';
 import { withMfaPrompt } from './mfa-login.js';
 import { errorPage, loggedOutPage, logoutPage } from './pages.js';
 import { apiTokensAtUserinfo } from './userinfo.js';
@@ -90,7 +91,7 @@ export function createProvider(tenant) {
         application_type: 'web',
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:token-exchange',
-          ...MFA_GRANT_TYPES],
+          ...MFA_GRANT_TYPES, WEBAUTHN_GRANT],
         response_types: ['code'],
         redirect_uris: appRedirects,
         post_logout_redirect_uris: appRedirects,

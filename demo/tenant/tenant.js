@@ -18,6 +18,8 @@ import { mfaControl } from './mfa-control.js';
 import { mfaRoutes } from './mfa-routes.js';
 import { reuseIntervalHook } from './reuse-interval.js';
 import { myAccountRoutes } from './my-account.js';
+import { passkeys as passkeyCeremonies } from './passkey.js';
+import { registerWebAuthnGrant } from './passkey-grant.js';
 import { createProvider } from './provider.js';
 import { auth0Responses } from './responses.js';
 import { TAMPER_KINDS } from './tamper.js';
@@ -97,6 +99,12 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   registerFederatedConnectionGrant(provider, { issuer, keys, vault });
   provider.use(domainDiscoveryRoutes({ issuer }));
   provider.use(anonymous.routes);
+  const passkeys = passkeyCeremonies({
+    appOrigins: origins, directory, tenantName: 'Auth0 Elements local tenant',
+    clientIds: Object.values(config.clients).filter((c) => c.type === 'spa').map((c) => c.clientId),
+  });
+  provider.use(passkeys.routes);
+  registerWebAuthnGrant(provider, { passkeys, directory, grantOrgs });
   provider.use(loginRoutes(provider, directory, mfa));
   if (config.apis.myAccount) {
     provider.use(myAccountRoutes({
@@ -151,6 +159,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
 
   const control = {
     ...anonymous.control,
+    ...passkeys.control,
     ...mfaControl(mfa, config),
     /**
      * The next `times` requests to `target` fail as `kind` says.
