@@ -85,6 +85,9 @@ const LAZY = {
   mfa: ['mfa/mfa-api'],
   // client.myAccount's calls (the My Account API: factors, authentication methods, enrollment).
   'my-account': ['my-account/my-account-api'],
+  // client.passkey's calls and the WebAuthn codec (its error classes: with the chunk in the kit,
+  // in the engine entry's core as the SDK exports them).
+  passkey: ['passkey/passkey-api', 'passkey/webauthn-codec'],
 };
 const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [new URL(`${path}.js`, 'file:///lib/src/').pathname, name])));
 

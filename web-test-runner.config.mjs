@@ -21,7 +21,8 @@ export default {
   port,
   // Lit's production build, as users get it from the bundle (and no dev-mode warning per file).
   nodeResolve: { exportConditions: ['production'] },
-  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
+  // Passkey tests need a host name, not an IP: web-test-runner.passkey.config.mjs runs them.
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts', '!test/browser/passkey/**'],
   // One file at a time: the files share one tenant and one browser profile (cookies, storage).
   concurrency: 1,
   concurrentBrowsers: 1,

@@ -8,6 +8,8 @@ export * from './define/if.js';
 export * from './define/organization-switcher.js';
 export * from './define/fetch.js';
 export * from './define/connect-account.js';
+// Thin: client.passkey's code (the WebAuthn ceremonies) is a chunk the engine loads on the first click.
+export * from './define/passkey-button.js';
 // <auth0-mfa-challenge> is defined by its own module (`auth0-elements/define/mfa-challenge`), not by
 // this entry or the one-file bundle: a page without step-up does not load it. Its types are here
 // for the JSX / Vue typings.

@@ -1,5 +1,7 @@
 // npm start: the demo on the local tenant. Builds the bundle when it is missing or older than the
-// sources, starts the tenant and a dev server on 127.0.0.1, and prints where to go.
+// sources, starts the tenant and a dev server on 127.0.0.1, and prints where to go: the pages and
+// the tenant as `localhost` (WebAuthn refuses an IP address as relying party, so the passkey
+// buttons need a name; app and tenant share it, as the tenant's SameSite=Lax cookies need).
 //   PORT (default 3000)         the demo pages
 //   TENANT_PORT (default 3001)  the local Auth0-shaped tenant
 //   --lan (or HOST=0.0.0.0)     the demo pages on every interface, for a demo on another device of
@@ -17,10 +19,12 @@ import { startTenant } from './tenant/index.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const host = '127.0.0.1';
+/** The name the pages and the tenant are reached by (it resolves to the loopback address). */
+const publicHost = 'localhost';
 const pageHost = process.argv.includes('--lan') ? '0.0.0.0' : process.env.HOST || host;
 const port = Number(process.env.PORT || 3000);
 const tenantPort = Number(process.env.TENANT_PORT || 3001);
-const origin = `http://${host}:${port}`;
+const origin = `http://${publicHost}:${port}`;
 const bundle = join(root, 'dist/auth0-elements.min.js');
 
 /** Newest modification time of the files under `dir`. */
@@ -46,7 +50,7 @@ const ensureFree = (busy, variable, on) => new Promise((resolve) => {
   probe.listen(busy, on, () => probe.close(resolve));
 });
 await ensureFree(port, 'PORT');
-await ensureFree(tenantPort, 'TENANT_PORT', host);
+await ensureFree(tenantPort, 'TENANT_PORT', publicHost);
 
 const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'components')));
 // The demo API runs on the compiled server entry (lib/src/server), built along with the bundle.
@@ -55,7 +59,7 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources || !existsSync(joi
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 }
 
-const tenant = await startTenant({ port: tenantPort, host, appOrigins: [origin], quiet: true })
+const tenant = await startTenant({ port: tenantPort, host: publicHost, appOrigins: [origin], quiet: true })
   .catch((error) => portInUse(error, tenantPort, 'TENANT_PORT'));
 const alice = tenant.info.users.alice;
 // Step-up (MFA): carol has an authenticator app (its secret is printed on the page) and an email factor.
@@ -127,6 +131,8 @@ const server = await startDevServer({
     // `/` is the CMS-style page, served in place so that the login callback's query survives.
     middleware: [
       (context, next) => {
+        // Opened as 127.0.0.1 out of habit: the same page as localhost, where the tenant's cookies and passkeys work.
+        if (context.hostname === host) return context.redirect(`${origin}${context.url}`);
         if (context.path === '/') context.path = '/demo/index.html';
         return next();
       },

@@ -7,9 +7,9 @@ import type { Auth0ClientOptions, AuthorizationParams } from './options.js';
 import { openPopup, runPopup, type PopupConfigOptions } from './popup.js';
 import { DEFAULT_AUDIENCE } from './scope.js';
 import { lazyMethods } from './lazy-methods.js';
-import { unsupportedClient } from './unsupported.js';
 import { MfaApiClient } from './mfa/mfa-client.js';
 import { MyAccountApiClient } from './my-account/my-account-client.js';
+import { PasskeyApiClient } from './passkey/passkey-client.js';
 import type { AnonymousSessionApiClient } from './anonymous/anonymous-client.js';
 import { storedAnonymousSession } from './anonymous/public-client.js';
 import type { TokenResponse } from './token-endpoint.js';
@@ -54,8 +54,8 @@ export class Auth0Client {
   readonly #anonymous: () => Promise<AnonymousSessionApiClient>;
   /** Multi-factor authentication after an `MfaRequiredError` (the SPA SDK's `client.mfa`; its code loads on first use). */
   readonly mfa: MfaApiClient;
-  /** The SPA SDK's sub-clients, not supported yet: every method rejects with GenericError `not_supported`. */
-  declare readonly passkey: any;
+  /** Passkey signup and login (the SPA SDK's `client.passkey`; its code loads on first use). */
+  readonly passkey: PasskeyApiClient;
   /** The signed-in user's factors, authentication methods and connected accounts (the SPA SDK's `client.myAccount`; its code loads on first use). */
   readonly myAccount: MyAccountApiClient;
   /** Anonymous sessions (the SDK's `AnonymousSessionApiClient`; its code loads on first use). */
@@ -64,9 +64,9 @@ export class Auth0Client {
   /** @throws TypeError naming the option when an option is missing or malformed. */
   constructor(options: Auth0ClientOptions) {
     this.#ctx = createContext(options, (event) => void onSessionEvent(this.#ctx, this, event));
-    for (const name of ['passkey']) (this as any)[name] = unsupportedClient(name);
     this.mfa = new MfaApiClient(this.#ctx);
     this.myAccount = new MyAccountApiClient(this, this.#ctx);
+    this.passkey = new PasskeyApiClient(this.#ctx);
     const { domainUrl, clientId, anonymousSessionsCacheMode: mode = 'localStorage' } = this.#ctx.options;
     let anonymous: Promise<AnonymousSessionApiClient> | undefined;
     let loaded: AnonymousSessionApiClient | undefined;

@@ -1,10 +1,8 @@
 // The rest of the SPA SDK 2.28.3 entry's runtime exports, so code written against it imports
-// and type-checks unchanged: its small enums and classes, and — until their own issues land — the
-// names of the sub-clients (`passkey`; `mfa`, `anonymous` and `myAccount` are real), their error classes and
-// `isFederatedDomain`, which exist and fail with GenericError `not_supported`, never `undefined`.
+// and type-checks unchanged: its small enums and classes, its sub-clients (`mfa`, `anonymous`,
+// `myAccount`, `passkey`) with their error classes, and `isFederatedDomain`. A name we do not
+// implement (`AnonymousSessionClient`) exists and fails with GenericError `not_supported`, never `undefined`.
 import { CACHE_KEY_PREFIX } from './cache/cache-entry.js';
-// The tenant's answer as these errors keep it (shared with the anonymous-session error).
-import { tenantAnswer, type TenantAnswer } from './anonymous/errors.js';
 import type { IsFederatedDomainOptions } from './domain-discovery/is-federated-domain.js';
 
 export type { IsFederatedDomainOptions };
@@ -62,7 +60,6 @@ const unsupportedClass = (name: string) =>
     }
   };
 
-export const PasskeyApiClient = unsupportedClass('PasskeyApiClient');
 export { AnonymousSessionApiClient } from './anonymous/public-client.js';
 export const AnonymousSessionClient = unsupportedClass('AnonymousSessionClient');
 export { MyAccountApiClient } from './my-account/my-account-client.js';
@@ -82,42 +79,9 @@ export type * from './mfa/types.js';
 export type * from './my-account/types.js';
 
 
-/** An error with a `code` and the tenant's answer (its `error`, `error_description`, `message`) as `cause`. */
-class CodedError extends Error {
-  declare cause?: TenantAnswer;
-
-  constructor(
-    public code: string,
-    message: string,
-    cause?: any,
-  ) {
-    super(message);
-    this.cause = tenantAnswer(cause);
-  }
-}
-
-/** The passkey sub-client's error: `code`, `message`, and the tenant's answer as `cause`. */
-export class PasskeyError extends Error {
-  constructor(
-    public code: string,
-    message: string,
-    public override cause?: unknown,
-  ) {
-    super(message);
-    this.name = 'PasskeyError';
-  }
-}
-
-/** The passkey API's errors (`(message, cause)`, a fixed `code`), as the SDK's dependency makes them. */
-const passkeyApiError = (name: string, code: string) =>
-  class extends CodedError {
-    constructor(message: string, cause?: unknown) {
-      super(code, message, cause);
-      this.name = name;
-    }
-  };
-export const PasskeyRegisterError = passkeyApiError('PasskeyRegisterError', 'passkey_register_error');
-export const PasskeyChallengeError = passkeyApiError('PasskeyChallengeError', 'passkey_challenge_error');
-export const PasskeyGetTokenError = passkeyApiError('PasskeyGetTokenError', 'passkey_get_token_error');
+/** The passkey sub-client, its errors and types (`client.passkey` is one). */
+export { PasskeyApiClient } from './passkey/passkey-client.js';
+export { PasskeyError, PasskeyRegisterError, PasskeyChallengeError, PasskeyGetTokenError, type PasskeyErrorResponse } from './passkey/errors.js';
+export type * from './passkey/types.js';
 
 export { AnonymousSessionError } from './anonymous/errors.js';

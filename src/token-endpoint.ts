@@ -33,6 +33,9 @@ export interface TokenRequest {
   attempts?: number;
 }
 
+/** The WebAuthn grant (passkeys): always a JSON body, its `authn_response` an object, as the SPA SDK sends it. */
+export const WEBAUTHN_GRANT = 'urn:okta:params:oauth:grant-type:webauthn';
+
 /** The errors of a request whose answer never arrived whole: the tenant may have processed it. */
 export const LOST_ANSWER = ['network_error', 'timeout', 'invalid_response'];
 
@@ -58,7 +61,7 @@ export async function requestToken(request: TokenRequest): Promise<TokenResponse
 
 async function sendOnce({ domainUrl, clientId, useFormData, timeoutMs, grant, headers, onDpopNonce, transport = fetchJson }: TokenRequest): Promise<TokenResponse> {
   const url = `${domainUrl}/oauth/token`;
-  const init = postInit(useFormData, { client_id: clientId, ...grant }, headers);
+  const init = postInit(useFormData && grant.grant_type !== WEBAUTHN_GRANT, { client_id: clientId, ...grant }, headers);
   let response = await transport(url, init, timeoutMs);
   // Throttled or unavailable (not processed): once more after the wait the tenant asks for.
   const wait = retryAfterMs(response.status, response.headers, timeoutMs);

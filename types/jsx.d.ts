@@ -13,6 +13,8 @@ import type {
   Auth0MfaChallenge,
   Auth0MfaDetail,
   Auth0OrganizationSwitcher,
+  Auth0PasskeyButton,
+  Auth0PasskeyDetail,
   Auth0Provider,
   Auth0ReadyDetail,
   Auth0SessionChangeDetail,
@@ -215,6 +217,34 @@ export type Auth0OrganizationSwitcherProps = {
   /** Cancelable, fired before the local session is cleared and the page leaves: `{mode: 'redirect'}`. */
   "onauth0-login"?: (e: CustomEvent<Auth0LoginDetail>) => void;
   /** The switch failed: `{error}`. */
+  "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
+};
+
+export type Auth0PasskeyButtonProps = {
+  /** `login` (default): with a passkey on this device; `signup`: create the user and their passkey. */
+  mode?: Auth0PasskeyButton["mode"];
+  /** Signup: the new user's email (else the `email` slot's input is read). */
+  email?: Auth0PasskeyButton["email"];
+  /** The database connection (sent as `realm`); default the tenant's. */
+  connection?: Auth0PasskeyButton["connection"];
+  /** Sign up or in to this organization (id or name). */
+  organization?: Auth0PasskeyButton["organization"];
+  /** Ask for a token for this API instead of the provider's. */
+  audience?: Auth0PasskeyButton["audience"];
+  /** Scopes to ask for in addition to the provider's. */
+  scope?: Auth0PasskeyButton["scope"];
+  /** Stay visible while a user is signed in. */
+  always?: Auth0PasskeyButton["always"];
+  /** Without WebAuthn, show the button anyway (disabled, with the `unsupported` message). */
+  "show-unsupported"?: Auth0PasskeyButton["showUnsupported"];
+  /** Read-only: what the element shows — `idle`, `busy`, `cancelled`, `no-credential`, `unsupported`, `error`. Reflected for CSS. */
+  state?: Auth0PasskeyButton["state"];
+
+  /** Cancelable, fired on the click before the passkey prompt: `{mode}`. */
+  "onauth0-passkey-start"?: (e: CustomEvent<Auth0PasskeyDetail>) => void;
+  /** The user is signed in (the provider's session follows): `{mode}`. */
+  "onauth0-passkey-complete"?: (e: CustomEvent<Auth0PasskeyDetail>) => void;
+  /** `{error}`, with `error.code` (and `error.error`): `passkey_cancelled`, `passkey_no_credential`, `passkey_not_supported`, `email_required`, `passkey_exists` (signup on a device that has this user's passkey), or the engine's (`passkey_register_error`, `passkey_challenge_error`, the tenant's `invalid_grant`, …). */
   "onauth0-error"?: (e: CustomEvent<Auth0ErrorDetail>) => void;
 };
 
@@ -630,6 +660,55 @@ export type CustomElements = {
    * - **option-current** - The button of the organization the user is signed in to.
    */
   "auth0-organization-switcher": Partial<Auth0OrganizationSwitcherProps & BaseProps & BaseEvents>;
+
+  /**
+   * A real `<button>` that signs the visitor up or in with a passkey (WebAuthn) through the
+   * provider's engine (`client.passkey.signup` / `login`, whose code loads on the first click): no
+   * password, no page left. `mode="signup"` creates the user with the email of the `email`
+   * attribute or of an `<input slot="email">`. Once the tenant has answered the session holds the
+   * tokens, the provider turns `authenticated`, and the button hides (unless `always`), as while
+   * the session loads.
+   *
+   * Without WebAuthn the button is hidden (unless `show-unsupported`) and the `fallback` slot shows.
+   * Closing the browser's passkey prompt shows the `cancelled` state; a login for which the device
+   * offers no passkey shows `no-credential` (and the fallback). Both, like every failure, are also
+   * an `auth0-error` event; nothing is thrown. WebAuthn does not tell a page whether the device holds
+   * a passkey for it (on purpose, against probing): the element calls it `no-credential` when this
+   * browser has never made or used a passkey of this client (a flag in localStorage,
+   * `auth0.<clientId>.passkey`), `cancelled` otherwise.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **auth0-passkey-start** - Cancelable, fired on the click before the passkey prompt: `{mode}`.
+   * - **auth0-passkey-complete** - The user is signed in (the provider's session follows): `{mode}`.
+   * - **auth0-error** - `{error}`, with `error.code` (and `error.error`): `passkey_cancelled`, `passkey_no_credential`, `passkey_not_supported`, `email_required`, `passkey_exists` (signup on a device that has this user's passkey), or the engine's (`passkey_register_error`, `passkey_challenge_error`, the tenant's `invalid_grant`, …).
+   *
+   * ### **Slots:**
+   *  - _default_ - The label. Default: "Log in with a passkey" / "Sign up with a passkey".
+   * - **email** - With `mode="signup"` and no `email` attribute: the `<input type="email">` to read the address from (Enter starts the signup).
+   * - **fallback** - Shown without WebAuthn and in the `no-credential` state: another way in (a password login button, a link).
+   * - **cancelled** - The `cancelled` message. Default: "Cancelled: no passkey was used."
+   * - **no-credential** - The `no-credential` message. Default: "No passkey for this site on this device."
+   * - **unsupported** - With `show-unsupported`, the message without WebAuthn. Default: "This browser cannot use passkeys."
+   *
+   * ### **CSS Properties:**
+   *  - **--auth0-button-background** - Button background (default `#635dff`). _(default: undefined)_
+   * - **--auth0-button-color** - Label color (default `#fff`). _(default: undefined)_
+   * - **--auth0-button-border** - Button border (default `none`). _(default: undefined)_
+   * - **--auth0-button-radius** - Corner radius (default `0.375rem`). _(default: undefined)_
+   * - **--auth0-button-padding** - Padding (default `0.5em 1em`). _(default: undefined)_
+   * - **--auth0-button-font** - Font (default `inherit`). _(default: undefined)_
+   * - **--auth0-focus-ring** - Focus outline (default `2px solid #635dff`). _(default: undefined)_
+   * - **--auth0-passkey-gap** - Space between the email field, the button and the message (default `0.5em`). _(default: undefined)_
+   * - **--auth0-passkey-message-color** - The message's color (default `#666`). _(default: undefined)_
+   * - **--auth0-passkey-error-color** - The message's color in the `error` state (default `#b00020`). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **button** - The `<button>`.
+   * - **message** - The state's message (cancelled, no passkey, unsupported, the error's text).
+   */
+  "auth0-passkey-button": Partial<Auth0PasskeyButtonProps & BaseProps & BaseEvents>;
 
   /**
    * Creates the Auth0 engine from its attributes and shares the session with every element inside

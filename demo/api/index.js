@@ -2,6 +2,7 @@
 // verified access token — by default a DPoP-bound one with a valid proof — checked by the server
 // entry's auth() middleware (auth0-elements/server), which works on plain node:http as on Express.
 // The demo page's <auth0-fetch> reads it.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { ApiClient, auth } from '../../lib/src/server/index.js';
 import { answerPreflight, corsHeaders } from './cors.js';
@@ -30,7 +31,8 @@ import { routes as defaultRoutes } from './routes.js';
  * @property {string} [publicUrl] the origin clients call, for the proofs' `htu`; default the listening address
  * @property {string} [stepUpAudience] the step-up API (the tenant's `mfa.apis`): routes whose handler has
  *   `stepUp = true` verify tokens for it instead of `audience` (GET /api/secrets); without it they answer 404
- * @property {Record<string, (context: RouteContext) => unknown>} [routes] extra routes, "METHOD /path" → handler
+ * @property {Record<string, (context: RouteContext) => unknown>} [routes] extra routes, "METHOD /path" → handler;
+ *   a handler with `acceptsBearer: true` also takes Bearer tokens (anonymous sessions' tokens are not DPoP-bound)
  */
 
 /**
@@ -52,20 +54,25 @@ export async function startDemoApi({
   stepUpAudience,
   routes = {},
 } = /** @type {DemoApiOptions} */ ({})) {
+  // One nonce secret for every client: a nonce from any is good at every route.
+  const nonce = dpopNonce && { secret: randomBytes(32) };
   const apiClient = new ApiClient({
     domain,
     audience,
     clientId,
     clientSecret,
-    dpop: { required: requireDpop, nonce: dpopNonce },
+    dpop: { required: requireDpop, nonce },
   });
-  const stepUpClient = stepUpAudience ? new ApiClient({ domain, audience: stepUpAudience, dpop: { required: requireDpop, nonce: dpopNonce } }) : undefined;
+  const stepUpClient = stepUpAudience ? new ApiClient({ domain, audience: stepUpAudience, dpop: { required: requireDpop, nonce } }) : undefined;
+  // For the routes open to Bearer tokens too; a DPoP-bound token still needs its proof there.
+  const anyTokenClient = new ApiClient({ domain, audience, dpop: { required: false, nonce } });
   const allowed = new Set(appOrigins.map((origin) => new URL(origin).origin));
   const table = { ...defaultRoutes, ...routes };
   let origin = publicUrl ? new URL(publicUrl).origin : '';
   /** Set once listening: the proofs' htu is checked against our own origin, never the Host header. */
   let authenticate;
   let authenticateStepUp;
+  let authenticateAny;
   const verified = (req, res, check = authenticate) =>
     new Promise((resolve, reject) => check(req, res, (error) => (error ? reject(error) : resolve(req.auth))));
 
@@ -78,7 +85,8 @@ export async function startDemoApi({
       const handler = table[`${req.method} ${pathname}`];
       if (!handler || (handler.stepUp && !stepUpClient)) return sendJson(res, 404, { error: 'not_found', error_description: handler ? 'no step-up API is configured (stepUpAudience)' : 'no such route' }, cors);
       // auth() sets req.auth, and the DPoP-Nonce response header when nonces are on.
-      const { payload, token, token_type } = await verified(req, res, handler.stepUp ? authenticateStepUp : authenticate);
+      const check = handler.stepUp ? authenticateStepUp : handler.acceptsBearer === true ? authenticateAny : authenticate;
+      const { payload, token, token_type } = await verified(req, res, check);
       const answer = await handler({ req, claims: { ...payload, token_type }, token, apiClient });
       sendJson(res, answer.status, answer.body, { ...cors, ...answer.headers });
     } catch (error) {
@@ -98,6 +106,7 @@ export async function startDemoApi({
   origin ||= `http://${host}:${address.port}`;
   authenticate = auth({ client: apiClient, baseUrl: origin });
   if (stepUpClient) authenticateStepUp = auth({ client: stepUpClient, baseUrl: origin });
+  authenticateAny = auth({ client: anyTokenClient, baseUrl: origin });
   return {
     url: origin,
     port: address.port,

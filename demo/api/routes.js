@@ -4,6 +4,11 @@
 import { messages } from './messages.js';
 import { calendar } from './calendar.js';
 import { secrets } from './secrets.js';
+import { cartRoutes } from './cart.js';
+
+/** Also open to Bearer tokens: an anonymous visitor's token (client.anonymous) is not DPoP-bound. */
+const bearerToo = (handler) => Object.assign(handler, { acceptsBearer: true });
+const cart = cartRoutes();
 
 /** @type {Record<string, (context: import('./index.js').RouteContext) => Promise<{status: number, body: unknown}> | {status: number, body: unknown}>} */
 export const routes = {
@@ -12,4 +17,7 @@ export const routes = {
   'GET /api/calendar': calendar,
   // Step-up: a token for `stepUpAudience` (startDemoApi) with amr "mfa", else 403.
   'GET /api/secrets': secrets,
+  // The demo shop's cart: anonymous visitors' and users' (moved over at login, cart.js).
+  'GET /api/cart': bearerToo(cart.read),
+  'POST /api/cart': bearerToo(cart.change),
 };

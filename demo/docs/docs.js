@@ -17,6 +17,7 @@ const EXAMPLES = {
   'auth0-fetch': '<auth0-fetch src="/custom-elements.json" trigger="click" as="text"><span slot="button">Load</span></auth0-fetch>',
   'auth0-connect-account': '<auth0-connect-account connection="google-oauth2">Connect Google</auth0-connect-account>',
   'auth0-organization-switcher': '<auth0-organization-switcher organizations="acme,globex"></auth0-organization-switcher>',
+  'auth0-passkey-button': '<auth0-passkey-button>\n  <span slot="fallback">No passkeys in this browser: log in with a password.</span>\n</auth0-passkey-button>',
 };
 
 const el = (tag, text, attributes = {}) => {

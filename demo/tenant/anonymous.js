@@ -5,7 +5,9 @@
 // single-use 30 s transfer ticket (`audience: urn:auth0:anon_transfer`) that a login then carries
 // to /authorize as `anon_transfer_token`. `POST /anonymous/logout` ends the session the cookie
 // names. Transfers are recorded (test control `anonymousTransfers()`), as the link between the
-// anonymous identity and the user who logged in.
+// anonymous identity and the user who logged in; the tokens of that login then carry the
+// anonymous identity as the claim `anonymous_sub` — what an Auth0 post-login Action does with
+// `event.anonymous_session` — so an API can move the visitor's data (the demo's cart) over.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readJsonObject } from './body.js';
 
@@ -16,6 +18,10 @@ const ANONYMOUS_SCOPES = { 'https://api.example.com': ['read:products'] };
 const ACCESS_TOKEN_TTL = 600;
 const TRANSFER_TTL = 30;
 const METADATA_LIMIT = 1024;
+/** The claim that names the anonymous identity a login took along (tokens of its grant). */
+export const ANONYMOUS_SUB_CLAIM = 'anonymous_sub';
+/** How long a redeemed ticket waits for its login to finish (the interaction's lifetime). */
+const LOGIN_TTL = 60 * 60;
 
 const opaque = () => randomBytes(32).toString('base64url');
 
@@ -33,6 +39,10 @@ export function anonymousSessions({ issuer, keys, appOrigins, clientIds }) {
   const tickets = new Map();
   /** @type {{anonymousSub: string, metadata?: Record<string, string>, clientId: string, loginHint?: string}[]} */
   const transfers = [];
+  /** Tickets taken to /authorize, until their login has made its grant. @type {Map<string, {transfer: object, expiresAt: number}>} */
+  const redeemed = new Map();
+  /** grantId → the anonymous identity its login took along. @type {Map<string, string>} */
+  const grants = new Map();
   const switches = { sessionTtl: 24 * 60 * 60 };
   const now = () => Math.floor(Date.now() / 1000);
 
@@ -116,7 +126,11 @@ export function anonymousSessions({ issuer, keys, appOrigins, clientIds }) {
       const ticket = tickets.get(ctx.query.anon_transfer_token);
       tickets.delete(ctx.query.anon_transfer_token); // single use
       const session = ticket && ticket.expiresAt > now() && sessions.get(ticket.sessionToken);
-      if (session) transfers.push({ anonymousSub: session.sub, metadata: session.metadata, clientId: String(ctx.query.client_id), loginHint: ctx.query.login_hint });
+      if (session) {
+        const transfer = { anonymousSub: session.sub, metadata: session.metadata, clientId: String(ctx.query.client_id), loginHint: ctx.query.login_hint };
+        transfers.push(transfer);
+        redeemed.set(ctx.query.anon_transfer_token, { transfer, expiresAt: now() + LOGIN_TTL });
+      }
       return next();
     }
     if (ctx.path !== '/anonymous/token' && ctx.path !== '/anonymous/logout') return next();
@@ -139,8 +153,33 @@ export function anonymousSessions({ issuer, keys, appOrigins, clientIds }) {
     return ctx.path === '/anonymous/token' ? token(ctx) : logout(ctx);
   }
 
+  /**
+   * The login of an authorization request that carried a redeemed ticket made `grantId` for
+   * `userSub`: its tokens name the anonymous identity from now on (provider.js calls this).
+   * @param {string} grantId
+   * @param {unknown} ticket the request's `anon_transfer_token`
+   * @param {string} userSub
+   */
+  function linkGrant(grantId, ticket, userSub) {
+    const found = typeof ticket === 'string' && redeemed.get(ticket);
+    if (!found) return;
+    redeemed.delete(ticket);
+    if (found.expiresAt <= now()) return;
+    found.transfer.userSub = userSub;
+    grants.set(grantId, found.transfer.anonymousSub);
+  }
+
+  /** Claims for the tokens of `grantId`: `anonymous_sub` when its login took an anonymous session along. */
+  function claimsFor(grantId) {
+    const sub = grantId && grants.get(grantId);
+    return sub ? { [ANONYMOUS_SUB_CLAIM]: sub } : {};
+  }
+
   const control = {
-    /** The anonymous sessions taken into logins so far (`anon_transfer_token` at /authorize). */
+    /**
+     * The anonymous sessions taken into logins so far (`anon_transfer_token` at /authorize), with
+     * `userSub` once the login finished.
+     */
     anonymousTransfers: () => transfers.map((t) => ({ ...t })),
     /** Every anonymous session expires now: the next re-mint answers `session_expired`. */
     expireAnonymousSessions() {
@@ -156,7 +195,9 @@ export function anonymousSessions({ issuer, keys, appOrigins, clientIds }) {
       sessions.clear();
       tickets.clear();
       transfers.length = 0;
+      redeemed.clear();
+      grants.clear();
     },
   };
-  return { routes, control };
+  return { routes, control, linkGrant, claimsFor };
 }

@@ -12,6 +12,9 @@ export class Directory {
   /** @type {Map<string, {org: string, email: string, usedBy?: {sub: string, request: string}}>} */
   #invitations = new Map();
 
+  /** @type {Map<string, UserConfig>} sub → users who signed up here (passkey signup), not in the config */
+  #signedUp = new Map();
+
   /** @param {typeof import('./tenant.config.js').default} config */
   constructor(config) {
     this.config = config;
@@ -20,18 +23,39 @@ export class Directory {
 
   /** @returns {UserConfig | undefined} */
   userBySub(sub) {
-    return Object.values(this.config.users).find((user) => user.sub === sub);
+    return Object.values(this.config.users).find((user) => user.sub === sub) ?? this.#signedUp.get(sub);
+  }
+
+  /** Every user: the config's, then those who signed up. */
+  #all() {
+    return [...Object.values(this.config.users), ...this.#signedUp.values()];
+  }
+
+  /**
+   * A new user (passkey signup). Their login names must be free.
+   * @param {UserConfig} user
+   */
+  addUser(user) {
+    if ([user.username, user.email].some((login) => login && this.userByLogin(login))) throw new RangeError('the user already exists');
+    this.#signedUp.set(user.sub, user);
+    this.#memberships.set(user.sub, new Set(user.organizations));
+  }
+
+  /** Forgets the users who signed up (the config's stay). */
+  forgetSignedUp() {
+    for (const sub of this.#signedUp.keys()) this.#memberships.delete(sub);
+    this.#signedUp.clear();
   }
 
   /** @returns {UserConfig | undefined} the user with this username or email */
   userByLogin(login) {
-    return Object.values(this.config.users).find((u) => u.username === login || u.email === login);
+    return this.#all().find((u) => u.username === login || u.email === login);
   }
 
-  /** By username or email, with the right password; else undefined. */
+  /** By username or email, with the right password; else undefined (passkey users have none). */
   authenticate(login, password) {
     const user = this.userByLogin(login);
-    return user && user.password === password ? user : undefined;
+    return user?.password && user.password === password ? user : undefined;
   }
 
   /**

@@ -43,7 +43,7 @@ const LOGGED = /** @type {const} */ ([
 
 /** Parameters whose values the log never keeps (credentials): only that they were sent. */
 const SECRET = new Set(['code', 'code_verifier', 'refresh_token', 'token', 'subject_token', 'client_secret', 'id_token_hint', 'client_assertion',
-  'mfa_token', 'otp', 'oob_code', 'binding_code', 'recovery_code']);
+  'mfa_token', 'otp', 'oob_code', 'binding_code', 'recovery_code', 'auth_session', 'authn_response']);
 
 /**
  * @param {import('./faults.js').RequestRecord} record

@@ -5,6 +5,7 @@ import Provider, { errors, interactionPolicy } from 'oidc-provider';
 import { randomBytes } from 'node:crypto';
 import { nonceSecret } from './dpop.js';
 import { MFA_GRANT_TYPES } from './mfa-grants.js';
+import { WEBAUTHN_GRANT } from './passkey.js';
 import { withMfaPrompt } from './mfa-login.js';
 import { errorPage, loggedOutPage, logoutPage } from './pages.js';
 import { apiTokensAtUserinfo } from './userinfo.js';
@@ -32,6 +33,8 @@ const DAY = 24 * 60 * 60;
  * @property {Map<string, string>} sessionGrants `${session uid} ${client id} ${org}` → grantId
  * @property {{ requireDpopNonce?: boolean }} switches test switches read while serving
  * @property {import('./mfa.js').Mfa} [mfa] the MFA state (adds `amr` to tokens of verified grants)
+ * @property {{linkGrant(grantId: string, ticket: unknown, sub: string): void, claimsFor(grantId: string): object}} [anonymous]
+ *   anonymous sessions (anonymous.js): a login with `anon_transfer_token` names the visitor in its tokens
  */
 
 /** @param {ProviderContext} tenant */
@@ -93,7 +96,7 @@ export function createProvider(tenant) {
         application_type: 'web',
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:token-exchange',
-          ...MFA_GRANT_TYPES],
+          ...MFA_GRANT_TYPES, WEBAUTHN_GRANT],
         response_types: ['code'],
         redirect_uris: appRedirects,
         post_logout_redirect_uris: appRedirects,
@@ -119,6 +122,7 @@ export function createProvider(tenant) {
         }
       },
       invitation: null,
+      anon_transfer_token: null,
       screen_hint: null,
       connection: null,
     },
@@ -196,7 +200,7 @@ export function createProvider(tenant) {
 
     async extraTokenClaims(ctx, token) {
       const org = organizationOf(token.grantId);
-      return { azp: token.clientId, ...(org && { org_id: org.id }), ...tenant.mfa?.claimsFor(token.grantId) };
+      return { azp: token.clientId, ...(org && { org_id: org.id }), ...tenant.mfa?.claimsFor(token.grantId), ...tenant.anonymous?.claimsFor(token.grantId) };
     },
 
     // First-party applications get what they ask for without a consent screen: the grant for this
@@ -221,6 +225,7 @@ export function createProvider(tenant) {
       if (session.amr?.includes('mfa')) tenant.mfa?.markVerified(grantId); // Universal Login's MFA step passed
       sessionGrants.set(key, grantId);
       if (org) grantOrgs.set(grantId, org.key);
+      tenant.anonymous?.linkGrant(grantId, params.anon_transfer_token, account.accountId);
       return grant;
     },
   });

@@ -19,6 +19,8 @@ import { mfaRoutes } from './mfa-routes.js';
 import { reuseIntervalHook } from './reuse-interval.js';
 import { myAccountRoutes } from './my-account.js';
 import { myAccountMethods } from './my-account-methods.js';
+import { passkeys as passkeyCeremonies } from './passkey.js';
+import { registerWebAuthnGrant } from './passkey-grant.js';
 import { createProvider } from './provider.js';
 import { auth0Responses } from './responses.js';
 import { TAMPER_KINDS } from './tamper.js';
@@ -84,8 +86,11 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   const sessionGrants = new Map();
 
   const mfa = new Mfa(config, directory);
+  const anonymous = anonymousSessions({
+    issuer, keys, appOrigins: origins, clientIds: Object.values(config.clients).filter((c) => c.type === 'spa').map((c) => c.clientId),
+  });
   const provider = createProvider({
-    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants, switches, mfa,
+    issuer, config, directory, keys, Adapter: store.Adapter, appOrigins: origins, grantOrgs, sessionGrants, switches, mfa, anonymous,
   });
   registerMfaGrants(provider, mfa);
   provider.use(mfaRoutes({ mfa, appOrigins: origins }));
@@ -94,10 +99,13 @@ export async function createTenant({ port, host, appOrigins, config: given = def
   const vault = new Vault(config.connections);
   registerFederatedConnectionGrant(provider, { issuer, keys, vault });
   provider.use(domainDiscoveryRoutes({ issuer }));
-  const anonymous = anonymousSessions({
-    issuer, keys, appOrigins: origins, clientIds: Object.values(config.clients).filter((c) => c.type === 'spa').map((c) => c.clientId),
-  });
   provider.use(anonymous.routes);
+  const passkeys = passkeyCeremonies({
+    appOrigins: origins, directory, tenantName: 'Auth0 Elements local tenant',
+    clientIds: Object.values(config.clients).filter((c) => c.type === 'spa').map((c) => c.clientId),
+  });
+  provider.use(passkeys.routes);
+  registerWebAuthnGrant(provider, { passkeys, directory, grantOrgs });
   provider.use(loginRoutes(provider, directory, mfa));
   if (config.apis.myAccount) {
     provider.use(myAccountRoutes({
@@ -156,6 +164,7 @@ export async function createTenant({ port, host, appOrigins, config: given = def
 
   const control = {
     ...anonymous.control,
+    ...passkeys.control,
     ...mfaControl(mfa, config),
     ...methods?.control,
     /**

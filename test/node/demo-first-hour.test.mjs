@@ -29,8 +29,9 @@ let page;
 
 before(async () => {
   const [port, tenantPort] = [await freePort(), await freePort()];
-  origin = `http://127.0.0.1:${port}`;
-  tenantOrigin = `http://127.0.0.1:${tenantPort}`;
+  // localhost, not 127.0.0.1: the passkey buttons need a name (issue 17).
+  origin = `http://localhost:${port}`;
+  tenantOrigin = `http://localhost:${tenantPort}`;
   demo = spawn(process.execPath, ['demo/start.mjs'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), TENANT_PORT: String(tenantPort) },
@@ -100,6 +101,12 @@ test('npm start prints the pages on PORT, the tenant on TENANT_PORT and the invi
   assert.ok(output.includes(`CMS-style page  ${origin}/\n`), output);
   assert.ok(output.includes(`Local tenant    ${tenantOrigin}/\n`), output);
   assert.match(output, new RegExp(`Invitation      ${origin}/\\?invitation=[\\w-]+&organization=org_\\w+`));
+});
+
+test('the pages opened as 127.0.0.1 go to localhost, the same address', async () => {
+  const answer = await fetch(`${origin.replace('localhost', '127.0.0.1')}/?invitation=x#top`, { redirect: 'manual' });
+  assert.equal(answer.status, 302);
+  assert.equal(answer.headers.get('location'), `${origin}/?invitation=x`);
 });
 
 test('signed out at 390 px: no sideways scroll, the header inside the viewport', { timeout: 60_000 }, async () => {

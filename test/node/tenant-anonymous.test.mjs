@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { startTenant } from '../../demo/tenant/index.js';
-import { APP_ORIGIN, Browser, authorize } from '../support/tenant-flow.mjs';
+import { APP_ORIGIN, Browser, authorize, login, tokenRequest } from '../support/tenant-flow.mjs';
 
 /** @type {Awaited<ReturnType<typeof startTenant>>} */
 let tenant;
@@ -78,5 +78,33 @@ describe('tenant: anonymous sessions', { timeout: 30_000 }, () => {
     assert.equal(out.status, 200);
     assert.match(out.headers.get('set-cookie'), /^auth0_anon=;/);
     assert.equal((await anon('token', { client_id: clientId(), session_token: data.session_token })).data.error, 'invalid_session_token');
+  });
+
+  it("the login a ticket went into names the anonymous identity in its access tokens (anonymous_sub), refreshes too; other logins do not", async () => {
+    tenant.control.resetAnonymous();
+    const jwks = createLocalJWKSet(await (await fetch(`${tenant.issuer}.well-known/jwks.json`)).json());
+    const claimsOf = async (token) => (await jwtVerify(token, jwks, { issuer: tenant.issuer, audience: 'https://api.example.com' })).payload;
+    const { data } = await anon('token', { client_id: clientId() });
+    const anonymousSub = (await claimsOf(data.access_token)).sub;
+    const ticket = await anon('token', { client_id: clientId(), session_token: data.session_token, audience: 'urn:auth0:anon_transfer' });
+    const params = { audience: 'https://api.example.com', scope: 'openid profile offline_access read:messages', anon_transfer_token: ticket.data.anon_transfer_token };
+    const tokens = await login(new Browser(tenant.domain), tenant, { user: 'bob', params });
+    assert.equal(tokens.status, 200, tokens.text);
+    const claims = await claimsOf(tokens.data.access_token);
+    assert.equal(claims.sub, tenant.info.users.bob.sub);
+    assert.equal(claims.anonymous_sub, anonymousSub);
+    assert.deepEqual(tenant.control.anonymousTransfers().map((t) => [t.anonymousSub, t.userSub]), [[anonymousSub, tenant.info.users.bob.sub]]);
+
+    const refreshed = await tokenRequest(tenant, { grant_type: 'refresh_token', client_id: clientId(), refresh_token: tokens.data.refresh_token });
+    assert.equal(refreshed.status, 200, refreshed.text);
+    assert.equal((await claimsOf(refreshed.data.access_token)).anonymous_sub, anonymousSub);
+
+    // The same ticket again (it is single use), and a login without one: no claim.
+    const { anon_transfer_token: used } = ticket.data;
+    for (const extra of [{ anon_transfer_token: used }, {}]) {
+      const other = await login(new Browser(tenant.domain), tenant, { user: 'alice', params: { audience: 'https://api.example.com', scope: 'openid', ...extra } });
+      assert.equal(other.status, 200, other.text);
+      assert.equal((await claimsOf(other.data.access_token)).anonymous_sub, undefined);
+    }
   });
 });

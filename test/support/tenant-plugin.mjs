@@ -18,7 +18,11 @@
 // These are test-only switches: the tenant exposes control only to the process that started it.
 import { startTenant } from '../../demo/tenant/index.js';
 
-export function tenantPlugin() {
+/**
+ * @param {{ host?: string }} [options] the tenant's host (default 127.0.0.1); the test pages must
+ *   be on the same host (its cookies are SameSite=Lax): the passkey run serves both on localhost
+ */
+export function tenantPlugin({ host } = {}) {
   /** @type {Awaited<ReturnType<typeof startTenant>> | undefined} */
   let tenant;
   /** @type {{url: string, close(): Promise<void>} | undefined} */
@@ -48,8 +52,8 @@ export function tenantPlugin() {
     name: 'auth0-local-tenant',
 
     async serverStart({ config }) {
-      const appOrigin = `http://127.0.0.1:${config.port}`;
-      tenant = await startTenant({ port: 0, appOrigins: [appOrigin], quiet: true });
+      const appOrigin = `http://${config.hostname ?? '127.0.0.1'}:${config.port}`;
+      tenant = await startTenant({ port: 0, host, appOrigins: [appOrigin], quiet: true });
       // The demo API runs on the compiled server entry (lib/): npm test builds first.
       const { startDemoApi } = await import('../../demo/api/index.js');
       demoApi = await startDemoApi({

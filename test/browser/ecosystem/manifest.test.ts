@@ -57,13 +57,15 @@ const PAGE = `
   <auth0-connect-account connection="google-oauth2"></auth0-connect-account>
   <auth0-organization-switcher organizations="acme,globex"></auth0-organization-switcher>
   <auth0-mfa-challenge></auth0-mfa-challenge>
-  <auth0-authentication-methods></auth0-authentication-methods>`;
+  <auth0-authentication-methods></auth0-authentication-methods>
+  <auth0-passkey-button></auth0-passkey-button>`;
 // The switcher renders one slot per organization, named after it (documented on its `@slot`).
 const DYNAMIC_SLOTS: Record<string, string[]> = { 'auth0-organization-switcher': ['acme', 'globex'] };
 // Renders nothing until a step-up starts: its parts and slots are compared with the manifest there
 // (test/browser/mfa/mfa-challenge.test.ts); its custom properties here. The authentication methods'
 // pieces depend on the user's methods and the step (enrolling, renaming): authentication-methods.test.ts.
-const RENDERED_DURING_A_FLOW = ['auth0-mfa-challenge', 'auth0-authentication-methods'];
+// The passkey button's messages show in its states: test/browser/passkey/passkey-button.test.ts.
+const RENDERED_DURING_A_FLOW = ['auth0-mfa-challenge', 'auth0-authentication-methods', 'auth0-passkey-button'];
 
 describe('custom-elements.json matches the live elements', function () {
   this.timeout(60_000);
@@ -73,7 +75,7 @@ describe('custom-elements.json matches the live elements', function () {
   it('lists every defined element, with tagName and a definition', async () => {
     const docs = await elementDocs();
     expect(docs.map((d) => d.tagName).sort()).to.deep.equal(
-      ['auth0-authentication-methods', 'auth0-connect-account', 'auth0-fetch', 'auth0-if', 'auth0-login-button', 'auth0-logout-button', 'auth0-mfa-challenge', 'auth0-organization-switcher', 'auth0-provider', 'auth0-user'],
+      ['auth0-authentication-methods', 'auth0-connect-account', 'auth0-fetch', 'auth0-if', 'auth0-login-button', 'auth0-logout-button', 'auth0-mfa-challenge', 'auth0-organization-switcher', 'auth0-passkey-button', 'auth0-provider', 'auth0-user'],
     );
     for (const doc of docs) expect(customElements.get(doc.tagName)?.name, doc.tagName).to.equal(doc.name);
   });
