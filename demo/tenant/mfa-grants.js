@@ -7,7 +7,7 @@
 // @see https://auth0.com/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa
 import { errors } from 'oidc-provider';
 import { MfaProblem } from './mfa.js';
-import { bindGrantHelpers, issueUserTokens } from './user-grant.js';
+import { bindGrantHelpers, issueUserTokens, refusal } from './user-grant.js';
 
 export const MFA_OTP = 'http://auth0.com/oauth/grant-type/mfa-otp';
 export const MFA_OOB = 'http://auth0.com/oauth/grant-type/mfa-oob';
@@ -15,13 +15,6 @@ export const MFA_RECOVERY_CODE = 'http://auth0.com/oauth/grant-type/mfa-recovery
 export const MFA_GRANT_TYPES = [MFA_OTP, MFA_OOB, MFA_RECOVERY_CODE];
 
 const list = (value) => (Array.isArray(value) ? value : value ? [value] : []);
-
-/** An MfaProblem as oidc-provider answers errors, keeping Auth0's status (403, 429). */
-function providerError(problem) {
-  const error = new errors.CustomOIDCProviderError(problem.error, problem.message);
-  error.status = error.statusCode = problem.status;
-  return error;
-}
 
 /**
  * The token-request hook (tenant.js chains it after MRRT's): a refresh for an API of the MFA
@@ -70,7 +63,7 @@ export function registerMfaGrants(provider, mfa) {
       if (clientId !== client.clientId) throw new MfaProblem(403, 'invalid_grant', 'the mfa_token was issued to another client');
       record = mfa.verify(params.mfa_token, proof);
     } catch (error) {
-      throw error instanceof MfaProblem ? providerError(error) : error;
+      throw error instanceof MfaProblem ? refusal(error) : error;
     }
     if (params.resource && params.resource !== record.resource) {
       throw new errors.InvalidTarget(`the mfa_token is for audience ${record.resource}, not ${params.resource}`);

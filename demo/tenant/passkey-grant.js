@@ -7,9 +7,8 @@
 // @see https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion
 import { randomUUID } from 'node:crypto';
 import { errors } from 'oidc-provider';
-import { issueTokens } from 'oidc-provider/lib/helpers/grant_common.js';
-import * as grantHelpers from 'oidc-provider/lib/helpers/grants.js';
 import { PasskeyProblem, WEBAUTHN_GRANT } from './passkey.js';
+import { bindGrantHelpers, issueUserTokens, refusal } from './user-grant.js';
 
 /** @returns {Promise<typeof import('@simplewebauthn/server')>} */
 async function webauthn() {
@@ -18,13 +17,6 @@ async function webauthn() {
   } catch (error) {
     throw new Error('the tenant\'s passkeys need the package @simplewebauthn/server (an optional peer dependency): npm install --save-dev @simplewebauthn/server@^14', { cause: error });
   }
-}
-
-/** An error answer in oidc-provider's terms, keeping Auth0's code. */
-function refusal(problem) {
-  const error = new errors.CustomOIDCProviderError(problem.error, problem.message);
-  error.status = error.statusCode = problem.status;
-  return error;
 }
 
 /** Fields and their types (strings as `string`), to compare what two clients sent. */
@@ -41,7 +33,7 @@ function shapeOf(value) {
  * @param {Map<string, string>} tenant.grantOrgs grantId → organization key (org_id in tokens)
  */
 export function registerWebAuthnGrant(provider, { passkeys, directory, grantOrgs }) {
-  const helpers = Object.fromEntries(Object.entries(grantHelpers).map(([name, helper]) => [name, helper.bind(undefined, provider)]));
+  const helpers = bindGrantHelpers(provider);
 
   /** Verifies a signup's attestation: the credential is stored and the user created. */
   async function signup(session, response) {
@@ -126,31 +118,9 @@ export function registerWebAuthnGrant(provider, { passkeys, directory, grantOrgs
     const org = orgName ? directory.organization(orgName) : undefined;
     if (org && !directory.isMember(sub, org.key)) throw new errors.AccessDenied(`the user is not a member of the organization ${org.name}`);
 
-    const [resourceServer] = await helpers.resolveRequestedResources(ctx);
-    const scopes = new Set(ctx.oidc.requestParamScopes);
-    scopes.delete('');
-    const grant = new provider.Grant({ accountId: sub, clientId: client.clientId });
-    grant.addOIDCScope([...ctx.oidc.requestParamOIDCScopes].join(' ') || 'openid');
-    if (resourceServer) {
-      const apiScopes = [...scopes].filter((scope) => resourceServer.scopes.has(scope));
-      if (apiScopes.length) grant.addResourceScope(resourceServer.identifier(), apiScopes.join(' '));
-    }
-    const grantId = await grant.save();
-    if (org) grantOrgs.set(grantId, org.key);
-    ctx.oidc.entity('Grant', grant);
-    const resource = resourceServer?.identifier();
-    const source = {
-      accountId: sub,
-      grantId,
-      scope: [...scopes].join(' '),
-      scopes,
-      resource,
-      resourceIndicators: new Set(resource ? [resource] : []),
-      authTime: Math.floor(Date.now() / 1000),
-      sid: randomUUID(),
-      expiresWithSession: false,
-    };
-    await issueTokens(provider, helpers, ctx, source, grant, { gty: 'webauthn', entityLabel: 'auth_session', dPoP });
+    await issueUserTokens(provider, helpers, ctx, {
+      accountId: sub, gty: 'webauthn', entityLabel: 'auth_session', dPoP, sid: randomUUID(), onGrant: (grantId) => org && grantOrgs.set(grantId, org.key),
+    });
   }
 
   provider.registerGrantType(WEBAUTHN_GRANT, webauthnGrant, ['auth_session', 'authn_response', 'realm', 'organization', 'scope', 'resource'], ['resource']);

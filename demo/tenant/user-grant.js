@@ -2,8 +2,19 @@
 // they know the user: a grant for the requested scopes and API, and the tokens an authorization
 // code would have given, issued by oidc-provider's own helpers (it has no public API for custom
 // grants; pinned by the oidc-provider 9.x dependency), as its built-in grants do.
+import { errors } from 'oidc-provider';
 import { issueTokens } from 'oidc-provider/lib/helpers/grant_common.js';
 import * as grantHelpers from 'oidc-provider/lib/helpers/grants.js';
+
+/**
+ * A grant's refusal as oidc-provider answers errors, keeping Auth0's code and status (403, 429…).
+ * @param {{ status: number, error: string, message: string }} problem
+ */
+export function refusal(problem) {
+  const error = new errors.CustomOIDCProviderError(problem.error, problem.message);
+  error.status = error.statusCode = problem.status;
+  return error;
+}
 
 /**
  * oidc-provider's grant helpers bound to one provider.
@@ -24,10 +35,11 @@ export const bindGrantHelpers = (provider) =>
  * @param {string} options.entityLabel what the request traded (for oidc-provider's errors)
  * @param {unknown} options.dPoP the request's validated DPoP proof, if any
  * @param {string[]} [options.amr] authentication methods the tokens claim
+ * @param {string} [options.sid] a session id for the ID token (a login without a tenant session)
  * @param {(grantId: string) => void} [options.onGrant] called once the grant is saved, before issuing
  * @returns {Promise<string>} the grant's id
  */
-export async function issueUserTokens(provider, helpers, ctx, { accountId, gty, entityLabel, dPoP, amr, onGrant }) {
+export async function issueUserTokens(provider, helpers, ctx, { accountId, gty, entityLabel, dPoP, amr, sid, onGrant }) {
   const { client } = ctx.oidc;
   const [resourceServer] = await helpers.resolveRequestedResources(ctx);
   const scopes = new Set(ctx.oidc.requestParamScopes);
@@ -53,6 +65,7 @@ export async function issueUserTokens(provider, helpers, ctx, { accountId, gty, 
     resourceIndicators: new Set(resource ? [resource] : []),
     authTime: Math.floor(Date.now() / 1000),
     ...(amr ? { amr } : {}),
+    ...(sid ? { sid } : {}),
     expiresWithSession: false, // no login session stands behind these tokens
   };
   await issueTokens(provider, helpers, ctx, source, grant, { gty, entityLabel, dPoP });
