@@ -83,6 +83,8 @@ const LAZY = {
   anonymous: ['anonymous/anonymous-cache', 'anonymous/anonymous-api', 'anonymous/anonymous-client'],
   // client.mfa's calls (with its error classes in the kit; the engine entry exports those).
   mfa: ['mfa/mfa-api'],
+  // Lazy element bodies (components/internal/lazy-body.ts): an element's form and logic, on first connect.
+  'mfa-challenge': ['../components/mfa-challenge/mfa-challenge.body', '../components/mfa-challenge/mfa-challenge.styles'],
 };
 const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [new URL(`${path}.js`, 'file:///lib/src/').pathname, name])));
 

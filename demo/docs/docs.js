@@ -17,6 +17,7 @@ const EXAMPLES = {
   'auth0-fetch': '<auth0-fetch src="/custom-elements.json" trigger="click" as="text"><span slot="button">Load</span></auth0-fetch>',
   'auth0-connect-account': '<auth0-connect-account connection="google-oauth2">Connect Google</auth0-connect-account>',
   'auth0-organization-switcher': '<auth0-organization-switcher organizations="acme,globex"></auth0-organization-switcher>',
+  'auth0-mfa-challenge': '<auth0-mfa-challenge for="my-fetch"></auth0-mfa-challenge>\n<small>(its form shows once the fetch with id="my-fetch" is refused with mfa_required, or on start())</small>',
 };
 
 const el = (tag, text, attributes = {}) => {
