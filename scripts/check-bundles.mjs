@@ -20,7 +20,8 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
 // Relative specifiers only: what the build emits between its own files.
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.\.?\/[^"']+)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g;
+// `import("./chunks/x.js"+q)`: the chunks are loaded with the entry's name as query (rollup.config.mjs).
+const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\.?\/[^"']+)["']\s*[+)]/g;
 
 const specifiers = (source, pattern) => [...source.matchAll(pattern)].map((match) => match[1]);
 
