@@ -98,15 +98,6 @@ export function preloadNetworkPath(ctx: ClientContext): void {
 }
 
 /**
- * Starts fetching the tenant's signing keys (for the ID token that comes back) as soon as this tab
- * holds the lock and needs the tenant: a page that restored its session from the cache has none
- * yet, and they then arrive alongside the grant's answer instead of after it.
- */
-function prefetchKeys(ctx: ClientContext): void {
-  import('./jwks.js').then(({ prefetchKeys }) => prefetchKeys(ctx.options.domainUrl, ctx.options.httpTimeoutInSeconds * 1000), () => undefined);
-}
-
-/**
  * Gets a token from the tenant holding the client's Web Lock, so that one request serves every
  * caller waiting in any tab: once the lock is held the cache is read again — with
  * `cacheMode: 'off'`, a token that arrived while this call waited counts as fresh.
@@ -130,7 +121,7 @@ async function lockedToken(ctx: ClientContext, params: ResolvedParams, keyParts:
     async () => {
       // A live token the last holder left is the answer as this tab's view shows it; only a miss
       // needs the view to catch up with what the last holder wrote (its refresh tokens) first.
-      const cached = (await fresh()) ?? (prefetchKeys(ctx), await ctx.vault.catchUp(), await fresh());
+      const cached = (await fresh()) ?? (await ctx.vault.catchUp(), await fresh());
       if (cached) return cached;
       try {
         const token = await obtainToken(ctx, params, timeoutInSeconds);
