@@ -4,20 +4,26 @@ import { emit } from '../events.js';
 /**
  * Lazy element bodies: the class that the bundle defines stays thin — its reactive properties
  * (so attributes and properties set before the body loads are kept, as usual), its public methods
- * as one-line forwards, its JSDoc — and its heavy part (templates, logic used once shown or
- * called, styles) is a body class in a module of its own, imported on first connect: a chunk.
+ * as one-line forwards, its JSDoc (the manifest reads it) — and its heavy part (templates, logic
+ * used once shown or called, styles) is a body class in a module of its own, imported on first
+ * connect: a chunk.
  *
- * The thin class:
- *   private readonly _body = new LazyBody<MyBody>(this, () => import('./my.body.js'));
+ * The thin class (see mfa-challenge.component.ts):
+ *   private readonly _body = new LazyBody(this, () => import('./my.body.js'));
  *   protected override render() { return this._body.render(); }
- *   protected override async getUpdateComplete() { await this._body.ready(); return super.getUpdateComplete(); }
+ *   protected override async getUpdateComplete() { await this._body.ready().catch(() => {}); return super.getUpdateComplete(); }
  *   async start() { return (await this._body.ready()).start(); }
- * The body module: `export default class MyBody` with `static styles` and `constructor(host)`,
- * `render()` and, as a Lit ReactiveController, `hostConnected()`/`hostDisconnected()` if it
- * listens to anything; it reads the host's properties and calls `host.requestUpdate()`.
+ *   get _shownSession() { return this.session; }  // `@internal`: the body reads the session
+ * and, for anything that can happen before the body is there (a page event it listens to), a
+ * listener in the thin class that forwards: `(e) => void this._body.ready().then((b) => b.onX(e))`.
+ * The body module (see mfa-challenge.body.ts): `export default class MyBody` with `static styles`,
+ * `constructor(host)` and `render()`; as a Lit ReactiveController it may have `hostUpdate()`
+ * (the host's willUpdate), `hostConnected()`, `hostDisconnected()`. It reads the host's
+ * properties, keeps its own state, calls `host.requestUpdate()`, and emits with `emit(host, …)`.
+ * Event handlers in its templates must be arrow fields (Lit calls them with the host as `this`).
  * Until the body is there the host renders nothing (an empty `:host`) and `updateComplete` waits
  * for it; a body that fails to load is an `auth0-error` on the host, retried on the next connect.
- * The rollup config names the chunk (its LAZY map).
+ * The rollup config names the chunk (its LAZY map: the body and its styles module).
  */
 export class LazyBody<B extends ElementBody, H extends ReactiveElement = ReactiveElement> implements ReactiveController {
   /** The body, once loaded. */
