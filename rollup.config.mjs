@@ -1,18 +1,19 @@
 // The two minified ES module bundles for CDN and CMS use (DESIGN.md §2): `dist/engine.min.js` and
 // `dist/auth0-elements.min.js`, each one `<script type="module">` or one `import`. What a page
-// needs on load is in the entry's core chunk; what it may need later (the token endpoint and ID
-// token checks, the refresh-token vaults and the worker's source, DPoP, the fetcher, connected
-// accounts) is in chunks in `dist/chunks/`, loaded on first use through relative imports, so the
-// bundle works from any folder.
+// needs on load is in the entry file itself (one fetch: a page's start waits for no second file);
+// what it may need later (the token endpoint and ID token checks, the refresh-token vaults and the
+// worker's source, DPoP, the fetcher, connected accounts, element bodies) is in chunks in
+// `dist/chunks/`, loaded on first use through relative imports, so the bundle works from any folder.
 //
-// The entry file itself only re-exports its core chunk (`chunks/kit-….js`, `chunks/engine-….js`):
-// the lazy chunks import the core, never the entry, so an entry loaded under another URL (a
-// `?v=2` cache buster, a renamed file, two copies on one CMS page) shares one core — one set of
-// classes and state — with every chunk it loads.
+// The lazy chunks reach the entry that loaded them by the URL it was loaded under (the
+// `entryLinks` plugin below), never by a fixed name: an entry under a `?ver=2` cache buster (what
+// WordPress adds) or renamed shares its one core — one set of classes and state — with every chunk
+// it loads. (Two copies of the entry under two URLs are two cores; the elements are defined once.)
 // Input is tsc's output in lib/ (scripts/build.mjs runs tsc first).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Collapses the whitespace and comments inside the elements' style sheets — Lit css`…` templates
@@ -59,6 +60,89 @@ const nodeSafeLit = () => {
   };
 };
 
+const Q = '$$auth0q';
+const ENTRY = '$$auth0e';
+const INTERNAL = '$$auth0';
+
+/**
+ * Ties the lazy chunks to the entry that loads them, whatever its URL: the entry loads each chunk
+ * as `chunks/x.js?<its own file name and query>`; in a chunk, the static imports (of the entry, of
+ * another chunk) become `await import(…)` of the entry under that name, or of the other chunk with
+ * the same query. (A plain `import … from "../engine.min.js"` would load a second copy of the core
+ * when the page's URL for the entry differs.) What the chunks need from the entry beyond its API
+ * is one export, `$$auth0`, so that the entry's module namespace stays its API. The entry must
+ * import nothing statically (one fetch on load), nothing may `export let` (a chunk reads the
+ * entry's bindings once, as it loads), and the chunks must not import each other in a cycle (top-
+ * level await would wait forever): the build fails otherwise.
+ */
+function entryLinks(input, entryFile) {
+  let api;
+  // In the entry every relative specifier is a chunk; in a chunk, `../…` is the entry.
+  const target = (chunk, spec) => (!chunk.isEntry && spec.startsWith('../') ? ENTRY : `"${spec}"+${Q}`);
+  const dynamic = (chunk, text) => text.replace(/\bimport\((["'])(\.\.?\/[^"']+)\1\)/g, (_, __, spec) => `import(${target(chunk, spec)})`);
+  const pairs = (list) => list.split(',').map((item) => item.trim().split(/\s+as\s+/)).map(([local, name]) => [local, name ?? local]);
+
+  function entry(code, chunk) {
+    if (/(?:^|[;}])\s*import\s*(?:[{*"']|[\w$]+\s*from)/.test(code)) this.error(`entry-links: ${chunk.fileName} imports statically (a second fetch on load)`);
+    const exports = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(code);
+    if (!exports) this.error(`entry-links: no export list at the end of ${chunk.fileName}`);
+    const all = pairs(exports[1]);
+    const pub = all.filter(([, name]) => api.has(name)).map(([local, name]) => (local === name ? name : `${local} as ${name}`));
+    const internal = all.filter(([, name]) => !api.has(name)).map(([local, name]) => `${name}:${local}`);
+    const own = `const ${Q}="?"+encodeURIComponent(new URL(import.meta.url).pathname.split("/").pop()+new URL(import.meta.url).search);`;
+    return own + dynamic(chunk, code.slice(0, exports.index)) + `export{${pub.join(',')}};export const ${INTERNAL}={${internal.join(',')}};`;
+  }
+
+  function lazy(code, chunk) {
+    const imports = [];
+    const rest = code.replace(/\bimport\s*(?:(\{[^}]*\})|\*\s*as\s+([\w$]+))?\s*(?:from\s*)?(["'])(\.\.?\/[^"']+)\3\s*;?/g, (_, names, namespace, __, spec) => {
+      const module = `await import(${target(chunk, spec)})`;
+      if (target(chunk, spec) !== ENTRY) {
+        imports.push(names ? `const${names.replace(/\s+as\s+/g, ':')}=${module};` : namespace ? `const ${namespace}=${module};` : `${module};`);
+      } else if (names) {
+        const n = `${INTERNAL}m${imports.length}`;
+        const all = pairs(names.slice(1, -1));
+        const from = (list, object) => (list.length ? `,{${list.map(([name, local]) => `${name}:${local}`).join(',')}}=${object}` : '');
+        imports.push(`const ${n}=${module}${from(all.filter(([name]) => api.has(name)), n)}${from(all.filter(([name]) => !api.has(name)), `${n}.${INTERNAL}`)};`);
+      } else this.error(`entry-links: ${chunk.fileName} imports the entry without a list of names`);
+      return '';
+    });
+    const own = `const ${Q}=new URL(import.meta.url).search,${ENTRY}="../"+decodeURIComponent(${Q}.slice(1));`;
+    return own + imports.join('') + dynamic(chunk, rest);
+  }
+
+  return {
+    name: 'entry-links',
+    transform(code, id) {
+      if (/^export\s+let\b/m.test(code)) this.error(`entry-links: ${id} has an \`export let\` (a chunk would read it once)`);
+      return null;
+    },
+    // The entry's API: what tsc's module exports (lib/ imported in Node, as the SSR test does).
+    async renderStart() {
+      api = new Set(Object.keys(await import(pathToFileURL(resolve(input)).href)));
+    },
+    renderChunk(code, chunk) {
+      if (code.includes(INTERNAL)) this.error(`entry-links: ${chunk.fileName} already uses the name ${INTERNAL}…`);
+      return { code: (chunk.isEntry ? entry : lazy).call(this, code, chunk), map: null };
+    },
+    generateBundle(_, bundle) {
+      // No cycle among the chunks' imports (each would wait for the other's top-level await).
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk' && !c.isEntry);
+      const deps = Object.fromEntries(chunks.map((c) => [c.fileName, c.imports.filter((i) => i !== entryFile)]));
+      const [visiting, done] = [new Set(), new Set()];
+      const visit = (file, path) => {
+        if (done.has(file)) return;
+        if (visiting.has(file)) this.error(`entry-links: the chunks import each other in a cycle: ${[...path, file].join(' → ')}`);
+        visiting.add(file);
+        for (const next of deps[file] ?? []) visit(next, [...path, file]);
+        visiting.delete(file);
+        done.add(file);
+      };
+      for (const file of Object.keys(deps)) visit(file, []);
+    },
+  };
+}
+
 /** The lazy chunks: paths relative to lib/src/ (without `.js`; `../components/…` for element parts) by chunk name. */
 const LAZY = {
   // Everything that talks to the tenant: authorize requests, the token endpoint, ID token
@@ -88,12 +172,18 @@ const LAZY = {
   // client.passkey's calls and the WebAuthn codec (its error classes: with the chunk in the kit,
   // in the engine entry's core as the SDK exports them).
   passkey: ['passkey/passkey-api', 'passkey/webauthn-codec'],
+  // Lazy element bodies (components/internal/lazy-body.ts): an element's form and logic, on first connect.
+  'mfa-challenge': ['../components/mfa-challenge/mfa-challenge.body', '../components/mfa-challenge/mfa-challenge.styles'],
+  'passkey-button': ['../components/passkey-button/passkey-button.body'],
+  'authentication-methods': ['../components/authentication-methods/authentication-methods.body', '../components/authentication-methods/authentication-methods.styles'],
 };
 const lazyChunkOf = new Map(Object.entries(LAZY).flatMap(([name, paths]) => paths.map((path) => [new URL(`${path}.js`, 'file:///lib/src/').pathname, name])));
 
 /**
- * Puts every module the entry imports statically into its core chunk `core`, and the lazy
- * modules into their chunks; rollup decides for anything else (shared by lazy chunks only).
+ * Puts the entry and every module it imports statically into one chunk `core` (which, holding the
+ * entry module, is the entry file: `preserveEntrySignatures: 'allow-extension'` lets it export
+ * what the chunks import, instead of a facade file re-exporting it), and the lazy modules into
+ * their chunks; rollup decides for anything else (shared by lazy chunks only).
  */
 function chunksOf(entry, core) {
   const entryId = resolve(entry);
@@ -114,19 +204,12 @@ function chunksOf(entry, core) {
   };
 }
 
-/**
- * Define modules for elements the kit's entry does not define, built beside it for `<script
- * type="module">` users (`dist/define/<name>.js`): extra entries of the kit's build, so they import
- * the kit's core chunk (one engine, one set of error classes, one context with the bundle's provider)
- * and hold only their element.
- */
-const KIT_DEFINES = ['mfa-challenge', 'authentication-methods'];
-
-const bundle = (input, file, core, defines = []) => ({
-  input: [input, ...defines.map((name) => `lib/components/define/${name}.js`)],
+const bundle = (input, file, core) => ({
+  input,
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist',
-    entryFileNames: (chunk) => (chunk.facadeModuleId === resolve(input) ? file : `define/${chunk.name}.js`),
+    entryFileNames: file,
     chunkFileNames: 'chunks/[name]-[hash].js',
     manualChunks: chunksOf(input, core),
     format: 'es',
@@ -148,12 +231,13 @@ const bundle = (input, file, core, defines = []) => ({
       nameCache: {},
       maxWorkers: 1,
     }),
+    entryLinks(input, file),
   ],
 });
 
 export default [
   bundle('lib/src/engine.js', 'engine.min.js', 'engine'),
-  bundle('lib/components/index.js', 'auth0-elements.min.js', 'kit', KIT_DEFINES),
+  bundle('lib/components/index.js', 'auth0-elements.min.js', 'kit'),
   // The refresh-token worker as a file of its own, for strict CSPs (the `workerUrl` option): a
   // classic script, since `new Worker(url)` loads classic workers.
   {

@@ -10,12 +10,9 @@ export * from './define/fetch.js';
 export * from './define/connect-account.js';
 // Thin: client.passkey's code (the WebAuthn ceremonies) is a chunk the engine loads on the first click.
 export * from './define/passkey-button.js';
-// <auth0-mfa-challenge> is defined by its own module (`auth0-elements/define/mfa-challenge`), not by
-// this entry or the one-file bundle: a page without step-up does not load it. Its types are here
-// for the JSX / Vue typings.
-export type { Auth0MfaChallenge, Auth0MfaDetail } from './define/mfa-challenge.js';
-// <auth0-authentication-methods> likewise (`auth0-elements/define/authentication-methods`).
-export type { Auth0AuthenticationMethods, Auth0AuthenticationMethodDetail } from './define/authentication-methods.js';
+// Its form and calls are a chunk loaded on first connect (components/internal/lazy-body.ts).
+export * from './define/mfa-challenge.js';
+export * from './define/authentication-methods.js';
 export { auth0Context } from './context.js';
 export type { Auth0Session, Auth0State, Auth0Status, Auth0SessionUser } from './context.js';
 export type * from './events.js';

@@ -1,7 +1,7 @@
 // The size budget (DESIGN.md §8) and the layering of the two bundles (STYLE.md §12).
 // A bundle is its entry file, the chunks the entry imports statically (its first load: what the
 // browser fetches before the entry runs) and the chunks loaded on first use (dynamic imports).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -20,7 +20,8 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
 // Relative specifiers only: what the build emits between its own files.
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.\.?\/[^"']+)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g;
+// `import("./chunks/x.js"+q)`: the chunks are loaded with the entry's name as query (rollup.config.mjs).
+const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\.?\/[^"']+)["']\s*[+)]/g;
 
 const specifiers = (source, pattern) => [...source.matchAll(pattern)].map((match) => match[1]);
 
@@ -69,6 +70,11 @@ export function checkBundles() {
       ok: size <= KIT_BUDGET_BYTES,
       detail: `${size} B (${kb(size)}); ${lazy.length} chunks on first use: ${sizeOf(lazy).gzip} B`,
     });
+    // Every element of components/define/ is defined by the first load (a heavy body is a lazy
+    // chunk, components/internal/lazy-body.ts): its tag name is a string of the entry's core.
+    const text = firstLoad.map((file) => readFileSync(file, 'utf8')).join('\n');
+    const missing = readdirSync('components/define').map((file) => `auth0-${file.replace(/\.ts$/, '')}`).filter((tag) => !text.includes(`"${tag}"`));
+    checks.push({ name: `${KIT} first load defines every element of components/define/`, ok: !missing.length, detail: missing.length ? `missing: ${missing.join(', ')}` : undefined });
   }
   if (!existsSync(ENGINE)) checks.push({ name: `${ENGINE} exists`, ok: false, detail: 'not built' });
   else {

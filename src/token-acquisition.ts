@@ -3,7 +3,7 @@
 // silent iframe.
 import { authorizeRequest, maxAge, mergeParams, tokenResponse, type ClientContext, type ResolvedParams } from './client-context.js';
 import { arrival } from './cache/arrival.js';
-import { cacheKey, idTokenKey, type CacheEntry, type CacheKeyParts, type IdTokenEntry } from './cache/cache-entry.js';
+import { CACHE_KEY_PREFIX, cacheKey, idTokenKey, type CacheEntry, type CacheKeyParts, type IdTokenEntry } from './cache/cache-entry.js';
 import { getCookie } from './cookies.js';
 import { GenericError, MfaRequiredError } from './errors.js';
 import { tokenLockName, withLock } from './lock.js';
@@ -59,18 +59,18 @@ export async function silentToken(ctx: ClientContext, inFlight: Flights, options
   const cacheMode = options.cacheMode ?? 'on';
   const hit = cacheMode === 'off' ? undefined : ctx.cacheManager.peek(keyParts);
   if (hit) return cachedResponse(ctx, hit.entry, hit.idToken);
-  let result = cacheMode === 'off' ? undefined : await fromCache(ctx, keyParts);
-  if (!result && cacheMode !== 'cache-only') {
-    // One flight per audience, scope and cache mode here; the lock makes it one across tabs.
-    const flightKey = `${keyParts.audience}::${keyParts.scope}::${cacheMode}`;
-    let flight = inFlight.get(flightKey);
-    if (!flight) {
-      flight = lockedToken(ctx, params, keyParts, cacheMode === 'off', options.timeoutInSeconds).finally(() => inFlight.delete(flightKey));
-      inFlight.set(flightKey, flight);
-    }
-    result = await flight;
+  if (cacheMode === 'cache-only') return fromCache(ctx, keyParts);
+  // One flight per audience, scope and cache mode here — its cache read too, so that a burst of
+  // calls reads the cache once — and the lock makes it one across tabs.
+  const flightKey = `${keyParts.audience}::${keyParts.scope}::${cacheMode}`;
+  let flight = inFlight.get(flightKey);
+  if (!flight) {
+    const bypass = cacheMode === 'off';
+    flight = (async () => (!bypass && (await fromCache(ctx, keyParts))) || lockedToken(ctx, params, keyParts, bypass, options.timeoutInSeconds))();
+    flight = flight.finally(() => inFlight.delete(flightKey));
+    inFlight.set(flightKey, flight);
   }
-  return result;
+  return flight;
 }
 
 /** A live cached token, in the shape of a detailed response; needs the ID token too. */
@@ -111,7 +111,11 @@ async function lockedToken(ctx: ClientContext, params: ResolvedParams, keyParts:
     const cached = await fromCache(ctx, keyParts);
     return cached && (!bypassCache || cached.access_token !== seen) ? cached : undefined;
   };
-  return withLock(
+  // The new token answers this tab's callers as soon as it is in the cache; the lock is held
+  // until the vault has settled (its revision written), which the next holder waits for.
+  let early!: (token: GetTokenSilentlyVerboseResponse) => void;
+  const obtained = new Promise<GetTokenSilentlyVerboseResponse>((resolve) => (early = resolve));
+  const locked = withLock(
     tokenLockName(ctx.options.clientId),
     waitMs,
     async () => {
@@ -120,15 +124,20 @@ async function lockedToken(ctx: ClientContext, params: ResolvedParams, keyParts:
       const cached = (await fresh()) ?? (await ctx.vault.catchUp(), await fresh());
       if (cached) return cached;
       try {
-        return await obtainToken(ctx, params, timeoutInSeconds);
+        const token = await obtainToken(ctx, params, timeoutInSeconds);
+        early(token);
+        return token;
       } finally {
         await ctx.vault.settle();
       }
     },
-    // While it waits, the holder's tokens may reach this tab (localStorage): the ID token is
-    // written last, so its arrival is when they can answer — without the lock, as any cache read.
-    (waiting) => arrival(idTokenKey(keyParts.clientId), fresh, waiting),
+    // While it waits, the holder's tokens may reach this tab (localStorage): any write of this
+    // client's entries may be when they can answer — without the lock, as any cache read (a new
+    // access token under an unchanged ID token writes no ID token: a write of the same value
+    // fires no storage event; another user's tokens answer once their ID token is there).
+    (waiting) => arrival((key) => key.startsWith(`${CACHE_KEY_PREFIX}::${keyParts.clientId}::`), fresh, waiting),
   );
+  return Promise.race([locked, obtained]);
 }
 
 /**

@@ -18,6 +18,7 @@ const EXAMPLES = {
   'auth0-connect-account': '<auth0-connect-account connection="google-oauth2">Connect Google</auth0-connect-account>',
   'auth0-organization-switcher': '<auth0-organization-switcher organizations="acme,globex"></auth0-organization-switcher>',
   'auth0-passkey-button': '<auth0-passkey-button>\n  <span slot="fallback">No passkeys in this browser: log in with a password.</span>\n</auth0-passkey-button>',
+  'auth0-mfa-challenge': '<auth0-mfa-challenge for="my-fetch"></auth0-mfa-challenge>\n<small>(its form shows once the fetch with id="my-fetch" is refused with mfa_required, or on start())</small>',
 };
 
 const el = (tag, text, attributes = {}) => {

@@ -243,7 +243,7 @@ async function refreshBurstRows() {
     // A request count only compares when both sides answered every call; errors are shown as counts.
     const clean = r.ours && r.spa && !r.ours.errors.length && !r.spa.errors.length;
     rows.push({ name: `expired token + refresh token, ${label}: token requests (most in a round)`, ours: r.ours?.requests, theirs: r.spa?.requests, limit: 1, better: 'lower', comparable: clean });
-    rows.push({ name: `  time to the last answer, median ms of ${N.burstRounds} (${label})`, ours: r.ours?.elapsedMs, theirs: r.spa?.elapsedMs, limit: limit?.elapsedMs, better: 'lower', comparable: clean, note: 'limit: one bare refresh grant (fetch)' });
+    rows.push({ name: `  time to the last answer, median ms of ${N.burstRounds} (${label})`, ours: r.ours?.elapsedMs, theirs: r.spa?.elapsedMs, limit: limit?.elapsedMs, better: 'lower', comparable: clean, note: `${clean ? `ours/SPA ${(r.ours.elapsedMs / r.spa.elapsedMs).toFixed(2)}; ` : ''}limit: one bare refresh grant (fetch)` });
     const errorNote = (side) => (r[side]?.errors.length ? `${side === 'ours' ? 'ours' : 'SPA SDK'}: ${[...new Set(r[side].errors)].join(' ')}` : '');
     rows.push({ name: `  errors (${label})`, ours: r.ours?.errors.length, theirs: r.spa?.errors.length, comparable: false, note: [errorNote('ours'), errorNote('spa')].filter(Boolean).join('; ') });
     if (r.ours?.errors.length) failures.push(`ours failed calls in the refresh burst (${label}): ${errorNote('ours')}`);
@@ -253,10 +253,13 @@ async function refreshBurstRows() {
 async function coldStartRows() {
   const cold = await coldStarts();
   const { ours, spa, none } = cold;
-  rows.push({ name: `cold start, cached session: navigation → authenticated, median ms (${N.coldLoads} loads)`, ours: ours.medianMs, theirs: spa.medianMs, limit: none.medianMs, better: 'lower', note: 'limit: the same page with no SDK' });
+  // Both ratios as fractions of the SPA SDK's time (the issue's target: ≤ 0.5): the total, which
+  // cannot go below the no-SDK page's share of it, and the SDK's own share above that page.
+  const fraction = (a, b) => `ours/SPA ${(a / b).toFixed(2)}`;
+  rows.push({ name: `cold start, cached session: navigation → authenticated, median ms (${N.coldLoads} loads)`, ours: ours.medianMs, theirs: spa.medianMs, limit: none.medianMs, better: 'lower', note: `${fraction(ours.medianMs, spa.medianMs)} (the no-SDK page alone: ${(none.medianMs / spa.medianMs).toFixed(2)}); limit: the same page with no SDK` });
   // What the SDK itself adds to the page's load: the time above the same page without it. The
   // limit alone is more than half the SPA SDK's total, so "≤ 0.5× the SPA SDK" holds for this share.
-  rows.push({ name: '  above the limit (the SDK\'s own share), median ms', ours: ours.aboveLimitMs, theirs: spa.aboveLimitMs, better: 'lower', note: 'per round: this load minus the no-SDK load beside it' });
+  rows.push({ name: '  above the limit (the SDK\'s own share), median ms', ours: ours.aboveLimitMs, theirs: spa.aboveLimitMs, better: 'lower', note: `${fraction(ours.aboveLimitMs, spa.aboveLimitMs)}; per round: this load minus the no-SDK load beside it` });
   rows.push({ name: '    of which: before the page\'s script runs (the SDK\'s code), ms', ours: ours.codeMs, theirs: spa.codeMs, better: 'lower', note: 'fetched, compiled and run; per round, above the no-SDK page' });
   rows.push({ name: '    of which: the page\'s script → authenticated, ms', ours: ours.clientMs, theirs: spa.clientMs, better: 'lower', note: 'createAuth0Client + isAuthenticated' });
   rows.push({ name: `  network requests to the tenant (${N.coldLoads} loads)`, ours: ours.tenantRequests, theirs: spa.tenantRequests, limit: 0, better: 'lower' });

@@ -3,10 +3,8 @@
 // custom properties its adopted style sheets use, and the parts and slots it renders, signed out
 // and signed in.
 import { expect } from '@open-wc/testing';
+// The main entry alone: it defines every element of the manifest.
 import '../../../components/index.js';
-// Every element of the manifest, those with a define module of their own too.
-import '../../../components/define/mfa-challenge.js';
-import '../../../components/define/authentication-methods.js';
 import { tenant } from '../../support/tenant.js';
 import { facts, mountProvider, nextStatus, signOutEverywhere } from '../elements/helpers.js';
 
