@@ -19,6 +19,7 @@ const EXAMPLES = {
   'auth0-organization-switcher': '<auth0-organization-switcher organizations="acme,globex"></auth0-organization-switcher>',
   'auth0-passkey-button': '<auth0-passkey-button>\n  <span slot="fallback">No passkeys in this browser: log in with a password.</span>\n</auth0-passkey-button>',
   'auth0-mfa-challenge': '<auth0-mfa-challenge for="my-fetch"></auth0-mfa-challenge>\n<small>(its form shows once the fetch with id="my-fetch" is refused with mfa_required, or on start())</small>',
+  'auth0-authentication-methods': '<auth0-authentication-methods>Sign-in methods</auth0-authentication-methods>\n<auth0-if anonymous><small>(lists your factors once you are signed in)</small></auth0-if>',
 };
 
 const el = (tag, text, attributes = {}) => {
