@@ -56,18 +56,20 @@ results.skipped += node.skipped;
 if (node.failed > 0) failures.push(`node tests (${node.failedFiles.join(', ')})`);
 if (node.tests === 0) gate('node tests ran', false, 'no Node test executed');
 
-// Browser: engine and elements in real Chromium against the local tenant.
-const browserOk = run('npx', ['wtr', '--config', 'web-test-runner.config.mjs']);
-const browserFile = '.test-results/browser.json';
-if (existsSync(browserFile)) {
-  const counts = JSON.parse(readFileSync(browserFile, 'utf8'));
-  results.passed += counts.passed;
-  results.failed += counts.failed + counts.fileErrors;
-  results.skipped += counts.skipped;
-  if (!browserOk) failures.push('browser tests');
-  if (counts.passed + counts.failed === 0) gate('browser tests ran', false, 'no browser test executed');
-} else gate('browser tests ran', false, 'the test runner wrote no results');
-if (!browserOk && existsSync(browserFile) && results.failed === 0) gate('browser run exit code', false);
+// Browser: engine and elements in real Chromium against the local tenant; then the passkey run
+// (pages and tenant on localhost, a virtual authenticator: web-test-runner.passkey.config.mjs).
+for (const [config, browserFile] of [['web-test-runner.config.mjs', '.test-results/browser.json'], ['web-test-runner.passkey.config.mjs', '.test-results/browser-passkey.json']]) {
+  const browserOk = run('npx', ['wtr', '--config', config]);
+  if (existsSync(browserFile)) {
+    const counts = JSON.parse(readFileSync(browserFile, 'utf8'));
+    results.passed += counts.passed;
+    results.failed += counts.failed + counts.fileErrors;
+    results.skipped += counts.skipped;
+    if (!browserOk) failures.push(`browser tests (${config})`);
+    if (counts.passed + counts.failed === 0) gate(`browser tests ran (${config})`, false, 'no browser test executed');
+  } else gate(`browser tests ran (${config})`, false, 'the test runner wrote no results');
+  if (!browserOk && existsSync(browserFile) && results.failed === 0) gate(`browser run exit code (${config})`, false);
+}
 
 // The bench must not rot: a smoke run with tiny counts.
 if (existsSync('test/bench/run.mjs')) {

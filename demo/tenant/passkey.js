@@ -7,7 +7,7 @@
 // address as relying-party id, so passkey apps run on `localhost` (or a real name). Challenges are
 // single-use and expire; credentials are kept per user, and a signup creates the user.
 // @see https://auth0.com/docs/native-passkeys-api
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readJsonObject } from './body.js';
 
 export const WEBAUTHN_GRANT = 'urn:okta:params:oauth:grant-type:webauthn';
@@ -71,6 +71,8 @@ export function passkeys({ appOrigins, clientIds, directory, tenantName }) {
   const credentials = new Map();
   /** What each webauthn grant received: the shape of its `authn_response` (for the parity tests). */
   const grants = [];
+  /** The challenge requests as received: path, JSON body, whether an `Auth0-Client` header came. */
+  const asked = [];
   /** @type {{ failNext?: { status: number, error: string, error_description: string }, ttl: number }} */
   const switches = { ttl: CHALLENGE_TTL };
   const now = () => Math.floor(Date.now() / 1000);
@@ -124,7 +126,10 @@ export function passkeys({ appOrigins, clientIds, directory, tenantName }) {
     if (body.user_metadata !== undefined && (typeof body.user_metadata !== 'object' || body.user_metadata === null)) throw new PasskeyProblem(400, 'invalid_request', 'user_metadata must be an object');
     armedFailure();
     const name = profile.email ?? profile.username ?? profile.phone_number;
-    const signup = { sub: `auth0|${randomUUID().replaceAll('-', '')}`, userHandle: randomBytes(16).toString('base64url'), profile, metadata: body.user_metadata };
+    // The id follows from the login name: the same signup after resetPasskeys() is the same user
+    // (the parity tests compare two clients' sessions).
+    const sub = `auth0|passkey_${createHash('sha256').update(name).digest('hex').slice(0, 24)}`;
+    const signup = { sub, userHandle: randomBytes(16).toString('base64url'), profile, metadata: body.user_metadata };
     const { authSession, challenge } = open('signup', { rpId, origin, clientId, ...where, signup });
     return {
       auth_session: authSession,
@@ -175,6 +180,7 @@ export function passkeys({ appOrigins, clientIds, directory, tenantName }) {
       } catch (error) {
         throw new PasskeyProblem(400, 'invalid_request', `could not parse the request body: ${error.message}`);
       }
+      asked.push({ path: ctx.path, body: structuredClone(body), telemetryHeader: Boolean(ctx.get('auth0-client')) });
       ctx.body = ctx.path === '/passkey/register' ? register(ctx, body) : challenge(ctx, body);
     } catch (error) {
       if (!(error instanceof PasskeyProblem)) throw error;
@@ -213,11 +219,14 @@ export function passkeys({ appOrigins, clientIds, directory, tenantName }) {
     passkeys: () => [...credentials.values()].map(({ sub, id, rpId, counter }) => ({ sub, id, rpId, counter })),
     /** What each webauthn grant sent as `authn_response`: its fields and their types, not values. */
     passkeyGrants: () => grants.map((g) => structuredClone(g)),
+    /** The challenge requests received (`/passkey/register`, `/passkey/challenge`): `{path, body, telemetryHeader}`. */
+    passkeyChallengeRequests: () => asked.map((a) => structuredClone(a)),
     /** Forgets every passkey, challenge and passkey user. */
     resetPasskeys() {
       challenges.clear();
       credentials.clear();
       grants.length = 0;
+      asked.length = 0;
       switches.failNext = undefined;
       switches.ttl = CHALLENGE_TTL;
       directory.forgetSignedUp();

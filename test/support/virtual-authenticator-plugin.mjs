@@ -33,18 +33,22 @@ export function virtualAuthenticatorPlugin() {
   /** @type {Map<string, Promise<import('puppeteer-core').CDPSession>>} test session id → its page's CDP session, WebAuthn enabled */
   const sessions = new Map();
 
-  function cdpOf(session) {
+  /**
+   * The page's CDP session with the WebAuthn environment on. Enabled again on every command: a
+   * CDP session detached elsewhere (the tenant plugin's `clear-cookies` opens and closes one)
+   * switches the page's environment off, authenticators and all.
+   */
+  async function cdpOf(session) {
     let cdp = sessions.get(session.id);
     if (!cdp) {
       const page = session.browser.getPage(session.id);
-      cdp = page.createCDPSession().then(async (client) => {
-        await client.send('WebAuthn.enable', { enableUI: false });
-        page.once('close', () => sessions.delete(session.id));
-        return client;
-      });
+      cdp = page.createCDPSession();
+      page.once('close', () => sessions.delete(session.id));
       sessions.set(session.id, cdp);
     }
-    return cdp;
+    const client = await cdp;
+    await client.send('WebAuthn.enable', { enableUI: false }).catch(() => undefined); // already on
+    return client;
   }
 
   return {
