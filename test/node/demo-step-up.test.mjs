@@ -22,7 +22,7 @@ let page;
 
 before(async () => {
   const [port, tenantPort] = [await freePort(), await freePort()];
-  origin = `http://127.0.0.1:${port}`;
+  origin = `http://localhost:${port}`; // npm start serves the demo on localhost (WebAuthn needs a host name)
   demo = spawn(process.execPath, ['demo/start.mjs'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), TENANT_PORT: String(tenantPort) },
