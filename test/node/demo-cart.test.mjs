@@ -6,38 +6,23 @@
 // cart to the user's account and the page ends the anonymous session. After logging out the
 // visitor's cart is empty (a new visitor); logging in again finds the user's cart. Needs the build.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findChrome } from '../support/chrome.mjs';
-import { freePort } from '../support/free-port.mjs';
+import { startDemo } from '../support/demo-process.mjs';
 
-const root = new URL('../../', import.meta.url);
 const ANONYMOUS_SESSION = /^@@auth0spajs@@::[\w-]+::anonymous::session$/;
 let demo;
 let origin;
-let output = '';
+let output;
 let browser;
 let page;
 /** Every /authorize request the page sent, with its query. */
 const authorizeRequests = [];
 
 before(async () => {
-  const [port, tenantPort] = [await freePort(), await freePort()];
-  demo = spawn(process.execPath, ['demo/start.mjs'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), TENANT_PORT: String(tenantPort) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise((resolve, reject) => {
-    demo.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('(Ctrl+C to stop)')) resolve();
-    });
-    demo.stderr.on('data', (chunk) => (output += chunk));
-    demo.once('exit', (code) => reject(new Error(`npm start ended (exit ${code}):\n${output}`)));
-  });
-  origin = output.match(/CMS-style page {2}(\S+)\/\n/)[1];
+  demo = await startDemo();
+  ({ origin, output } = demo);
   browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs() });
   page = await browser.newPage();
   page.on('request', (request) => {
@@ -48,11 +33,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (demo && demo.exitCode === null) {
-    const exited = new Promise((resolve) => demo.once('exit', resolve));
-    demo.kill('SIGTERM');
-    await exited;
-  }
+  await demo?.stop();
 });
 
 /** The provider's status once it has settled. */

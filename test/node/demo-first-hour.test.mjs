@@ -11,40 +11,24 @@
 // tenant on TENANT_PORT, the invitation link it made). The screenshots are kept in .test-results/ for a
 // person to look at. Needs the build (dist/, lib/).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findChrome } from '../support/chrome.mjs';
-import { freePort } from '../support/free-port.mjs';
+import { startDemo } from '../support/demo-process.mjs';
 
 const root = new URL('../../', import.meta.url);
 const WIDTH = 390;
 let demo;
 let origin;
 let tenantOrigin;
-let output = '';
+let output;
 let browser;
 let page;
 
 before(async () => {
-  const [port, tenantPort] = [await freePort(), await freePort()];
-  // localhost, not 127.0.0.1: the passkey buttons need a name (issue 17).
-  origin = `http://localhost:${port}`;
-  tenantOrigin = `http://localhost:${tenantPort}`;
-  demo = spawn(process.execPath, ['demo/start.mjs'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), TENANT_PORT: String(tenantPort) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise((resolve, reject) => {
-    demo.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('(Ctrl+C to stop)')) resolve();
-    });
-    demo.stderr.on('data', (chunk) => (output += chunk));
-    demo.once('exit', (code) => reject(new Error(`npm start ended (exit ${code}):\n${output}`)));
-  });
+  demo = await startDemo();
+  ({ origin, tenantOrigin, output } = demo);
   browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs() });
   page = await browser.newPage();
   await page.setViewport({ width: WIDTH, height: 844, deviceScaleFactor: 1 });
@@ -52,11 +36,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (demo && demo.exitCode === null) {
-    const exited = new Promise((resolve) => demo.once('exit', resolve));
-    demo.kill('SIGTERM');
-    await exited;
-  }
+  await demo?.stop();
 });
 
 /** What overflows the viewport horizontally: the document's scroll width and the header's boxes. */

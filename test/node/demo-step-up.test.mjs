@@ -6,47 +6,28 @@
 // app computes from the secret printed on the card opens the secrets; then a method is removed
 // (after its confirmation) and stays removed. Needs the build (dist/, lib/).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { Secret, TOTP } from 'otpauth';
 import { chromeArgs, findChrome } from '../support/chrome.mjs';
-import { freePort } from '../support/free-port.mjs';
+import { startDemo } from '../support/demo-process.mjs';
 
-const root = new URL('../../', import.meta.url);
 let demo;
 let origin;
-let output = '';
+let output;
 let browser;
 let page;
 
 before(async () => {
-  const [port, tenantPort] = [await freePort(), await freePort()];
-  origin = `http://localhost:${port}`; // npm start serves the demo on localhost (WebAuthn needs a host name)
-  demo = spawn(process.execPath, ['demo/start.mjs'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), TENANT_PORT: String(tenantPort) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise((resolve, reject) => {
-    demo.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('(Ctrl+C to stop)')) resolve();
-    });
-    demo.stderr.on('data', (chunk) => (output += chunk));
-    demo.once('exit', (code) => reject(new Error(`npm start ended (exit ${code}):\n${output}`)));
-  });
+  demo = await startDemo();
+  ({ origin, output } = demo);
   browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs() });
   page = await browser.newPage();
 });
 
 after(async () => {
   await browser?.close();
-  if (demo && demo.exitCode === null) {
-    const exited = new Promise((resolve) => demo.once('exit', resolve));
-    demo.kill('SIGTERM');
-    await exited;
-  }
+  await demo?.stop();
 });
 
 test('npm start names the step-up user and the API route', () => {
