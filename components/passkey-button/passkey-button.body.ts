@@ -12,8 +12,19 @@ const usedKey = (clientId: string) => `auth0.${clientId}.passkey`;
 /** An error of the element's own, with a stable code as `error` and `code` (as the engine's passkey errors). */
 const failure = (code: string, message: string, cause?: unknown): GenericError => Object.assign(new GenericError(code, message), { code, cause });
 
-/** The host's template for `session` (the host renders nothing before a provider answers). */
-export function render(host: Auth0PasskeyButton, session: Auth0Session) {
+/** The body of `<auth0-passkey-button>` (a lazy chunk, see lazy-body.ts): its template and click. */
+export default class PasskeyButtonBody {
+  constructor(private readonly host: Auth0PasskeyButton) {}
+
+  /** Nothing before a provider answers. */
+  render() {
+    const session = this.host._shownSession;
+    return session ? template(this.host, session) : nothing;
+  }
+}
+
+/** The host's template for `session`. */
+function template(host: Auth0PasskeyButton, session: Auth0Session) {
   const { state, mode, showUnsupported } = host;
   const hide = !(host.always || session.status === 'anonymous' || session.status === 'error');
   const supported = state !== 'unsupported';

@@ -1,6 +1,5 @@
-import { nothing } from 'lit';
 import { Auth0ConsumerElement } from '../internal/consumer-element.js';
-import { emit } from '../events.js';
+import { LazyBody } from '../internal/lazy-body.js';
 import styles from './passkey-button.styles.js';
 
 /** `auth0-passkey-start` (cancelable) / `auth0-passkey-complete`: a passkey signup or login starts / signed the user in (no token in it). */
@@ -114,12 +113,12 @@ export class Auth0PasskeyButton extends Auth0ConsumerElement {
 
   _error?: Error;
 
-  /** The body's template and click (a chunk, loaded on first connect). */
-  private _body?: typeof import('./passkey-button.body.js');
+  // The template and the click that runs client.passkey: a chunk loaded on first connect (lazy-body.ts).
+  private readonly _body = new LazyBody(this, () => import('./passkey-button.body.js'));
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._body ?? import('./passkey-button.body.js').then((body) => ((this._body = body), this.requestUpdate()), (error: Error) => emit(this, 'auth0-error', { error }));
+  /** @internal The session, for the body. */
+  get _shownSession() {
+    return this.session;
   }
 
   protected override willUpdate(): void {
@@ -128,6 +127,11 @@ export class Auth0PasskeyButton extends Auth0ConsumerElement {
   }
 
   protected override render() {
-    return this.session && this._body ? this._body.render(this, this.session) : nothing;
+    return this._body.render();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this._body.ready().catch(() => {}); // an auth0-error already
+    return super.getUpdateComplete();
   }
 }
