@@ -169,6 +169,18 @@ describe('parity: client.myAccount', function () {
     expect((sdk.result as any).expired.rejected).to.deep.include({ class: 'MyAccountApiError', status: 401, type: 'invalid_token', detail: 'the access token is expired' });
   });
 
+  it('no token at all (nobody signed in): the call rejects as getTokenSilently does, and nothing reaches the API', async () => {
+    const { sdk } = await parity(async (env) => {
+      await env.control('resetMyAccount');
+      const wire = recordWire(env.win);
+      const client = env.client({ useRefreshTokens: true, useMrrt: true, useDpop: true, cacheLocation: 'localstorage' });
+      const failed: any = await client.myAccount.getAuthenticationMethods().then(() => 'resolved', (e) => e);
+      return { error: failed.error, class: apiFailure(env.lib as any, failed).class, wire: await wire.calls() };
+    });
+    expect((sdk.result as any).error).to.equal('missing_refresh_token');
+    expect((sdk.result as any).wire).to.deep.equal([]);
+  });
+
   it('without useDpop: a Bearer token, which the API refuses (401 invalid_token)', async () => {
     const { sdk } = await parity(async (env) => {
       const { client, wire, caught } = await signedIn(env, 'carol', {});
