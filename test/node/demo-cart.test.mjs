@@ -61,7 +61,7 @@ async function add(product) {
 
 async function logIn() {
   const [, username, password] = output.match(/Log in as (\S+) \/ (\S+)/);
-  const button = await page.waitForSelector('.site-header auth0-login-button >>> button');
+  const button = await page.waitForSelector('.site-header auth0-login-button >>> button', { visible: true }); // shown once the session is known
   await Promise.all([page.waitForNavigation(), button.click()]);
   assert.match(new URL(page.url()).pathname, /^\/u\/login\//);
   await page.type('input[name=username]', username);
@@ -115,7 +115,7 @@ test('logging in takes the cart along: the login carries anon_transfer_token, th
 });
 
 test('after logging out the visitor starts empty; logging in again finds the user cart', { timeout: 90_000 }, async () => {
-  const logout = await page.waitForSelector('.site-header auth0-logout-button >>> button');
+  const logout = await page.waitForSelector('.site-header auth0-logout-button >>> button', { visible: true });
   await Promise.all([page.waitForNavigation(), logout.click()]);
   await page.waitForFunction((o) => location.origin === o, { timeout: 20_000 }, origin);
   assert.equal(await settled(), 'anonymous');

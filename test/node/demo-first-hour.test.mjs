@@ -111,7 +111,7 @@ test("signed out: the page's own legacy-token button looks like the kit's button
 
 test('signed in at 390 px: no sideways scroll, the header inside the viewport, "Log out" on one line', { timeout: 90_000 }, async () => {
   // The header's "Log in" (a redirect), the tenant's login page, back to the demo.
-  const login = await page.waitForSelector('.site-header auth0-login-button >>> button');
+  const login = await page.waitForSelector('.site-header auth0-login-button >>> button', { visible: true }); // shown once the session is known
   await Promise.all([page.waitForNavigation(), login.click()]);
   assert.match(new URL(page.url()).pathname, /^\/u\/login\//);
   // The tenant's login page fits the phone too.
@@ -165,7 +165,7 @@ test('signed in, nothing done yet: the calendar card says "not connected yet" as
 });
 
 test('connecting Google Calendar at 390 px: the consent page wraps its long scope; allowed, the calendar reads the events', { timeout: 90_000 }, async () => {
-  const connect = await page.waitForSelector('auth0-connect-account >>> button');
+  const connect = await page.waitForSelector('auth0-connect-account >>> button', { visible: true });
   await Promise.all([page.waitForNavigation(), connect.click()]);
   assert.match(new URL(page.url()).pathname, /^\/connect/);
   const consent = await page.evaluate(() => ({

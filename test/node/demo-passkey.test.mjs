@@ -64,7 +64,7 @@ test('sign up with a passkey, log out, log in with the passkey: the same user', 
   // Signed in: the passkey card is gone with the rest of the visitors' cards.
   assert.equal(await page.evaluate(() => document.querySelector('.passkeys').checkVisibility()), false);
 
-  const logout = await page.waitForSelector('.site-header auth0-logout-button >>> button');
+  const logout = await page.waitForSelector('.site-header auth0-logout-button >>> button', { visible: true });
   await Promise.all([page.waitForNavigation(), logout.click()]);
   await page.waitForFunction((o) => location.origin === o, { timeout: 20_000 }, origin);
   assert.equal(await settled('anonymous'), null);

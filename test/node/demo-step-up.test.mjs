@@ -37,7 +37,7 @@ test('npm start names the step-up user and the API route', () => {
 
 test('carol logs in; Security settings lists her methods; the secrets card steps up with her app\'s code', { timeout: 120_000 }, async () => {
   await page.goto(`${origin}/`);
-  const login = await page.waitForSelector('.site-header auth0-login-button >>> button');
+  const login = await page.waitForSelector('.site-header auth0-login-button >>> button', { visible: true }); // shown once the session is known
   await Promise.all([page.waitForNavigation(), login.click()]);
   await page.type('input[name=username]', 'carol');
   await page.type('input[name=password]', 'carol-password');
