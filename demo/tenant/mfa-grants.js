@@ -6,7 +6,7 @@
 // Their tokens are issued as token-exchange.js's are (user-grant.js).
 // @see https://auth0.com/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa
 import { errors } from 'oidc-provider';
-import { MfaProblem } from './mfa.js';
+import { TenantProblem } from './problem.js';
 import { bindGrantHelpers, issueUserTokens, refusal } from './user-grant.js';
 
 export const MFA_OTP = 'http://auth0.com/oauth/grant-type/mfa-otp';
@@ -60,10 +60,10 @@ export function registerMfaGrants(provider, mfa) {
     let record;
     try {
       const { clientId } = mfa.token(params.mfa_token);
-      if (clientId !== client.clientId) throw new MfaProblem(403, 'invalid_grant', 'the mfa_token was issued to another client');
+      if (clientId !== client.clientId) throw new TenantProblem(403, 'invalid_grant', 'the mfa_token was issued to another client');
       record = mfa.verify(params.mfa_token, proof);
     } catch (error) {
-      throw error instanceof MfaProblem ? refusal(error) : error;
+      throw error instanceof TenantProblem ? refusal(error) : error;
     }
     if (params.resource && params.resource !== record.resource) {
       throw new errors.InvalidTarget(`the mfa_token is for audience ${record.resource}, not ${params.resource}`);

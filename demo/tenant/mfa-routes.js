@@ -3,7 +3,7 @@
 // challenge takes it in the JSON body with the client id, as Auth0's do.
 // @see https://auth0.com/docs/api/authentication#multi-factor-authentication
 import { readJsonObject } from './body.js';
-import { MfaProblem } from './mfa.js';
+import { TenantProblem } from './problem.js';
 
 const AUTHENTICATOR = /^\/mfa\/authenticators\/([^/]+)$/;
 
@@ -15,7 +15,7 @@ const AUTHENTICATOR = /^\/mfa\/authenticators\/([^/]+)$/;
 export function mfaRoutes({ mfa, appOrigins }) {
   const bearer = (ctx) => {
     const [scheme, token] = (ctx.get('authorization') || '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new MfaProblem(401, 'unauthorized', 'Authorization header with an mfa_token is required');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new TenantProblem(401, 'unauthorized', 'Authorization header with an mfa_token is required');
     return mfa.token(token, 401);
   };
 
@@ -23,7 +23,7 @@ export function mfaRoutes({ mfa, appOrigins }) {
     try {
       return await readJsonObject(ctx.req);
     } catch (error) {
-      throw new MfaProblem(400, 'invalid_request', `could not parse the request body: ${error.message}`);
+      throw new TenantProblem(400, 'invalid_request', `could not parse the request body: ${error.message}`);
     }
   }
 
@@ -34,7 +34,7 @@ export function mfaRoutes({ mfa, appOrigins }) {
     }],
     [AUTHENTICATOR, 'DELETE', (ctx, match) => {
       const { sub } = bearer(ctx);
-      if (!mfa.remove(sub, decodeURIComponent(match?.[1] ?? ''))) throw new MfaProblem(404, 'not_found', 'Authenticator not found');
+      if (!mfa.remove(sub, decodeURIComponent(match?.[1] ?? ''))) throw new TenantProblem(404, 'not_found', 'Authenticator not found');
       ctx.status = 204;
     }],
     ['/mfa/associate', 'POST', async (ctx) => {
@@ -44,7 +44,7 @@ export function mfaRoutes({ mfa, appOrigins }) {
     ['/mfa/challenge', 'POST', async (ctx) => {
       const { mfa_token: token, client_id: clientId, challenge_type: type, authenticator_id: authenticatorId } = await body(ctx);
       const record = mfa.token(token);
-      if (clientId !== record.clientId) throw new MfaProblem(401, 'invalid_client', 'client_id does not match the mfa_token');
+      if (clientId !== record.clientId) throw new TenantProblem(401, 'invalid_client', 'client_id does not match the mfa_token');
       ctx.body = mfa.challenge(record, type, authenticatorId);
     }],
   ];
@@ -71,10 +71,10 @@ export function mfaRoutes({ mfa, appOrigins }) {
     }
     const route = found.find((r) => r.method === ctx.method);
     try {
-      if (!route) throw new MfaProblem(405, 'method_not_allowed', `${ctx.method} is not allowed here`);
+      if (!route) throw new TenantProblem(405, 'method_not_allowed', `${ctx.method} is not allowed here`);
       await route.handle(ctx, route.match);
     } catch (error) {
-      if (!(error instanceof MfaProblem)) throw error;
+      if (!(error instanceof TenantProblem)) throw error;
       ctx.status = error.status;
       ctx.body = error.toJSON();
     }

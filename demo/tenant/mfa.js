@@ -6,6 +6,7 @@
 // @see https://auth0.com/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa
 import { randomBytes, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
+import { TenantProblem } from './problem.js';
 
 /** How long an `mfa_token` lasts (Auth0: 10 minutes) and an out-of-band code (5 minutes). */
 const MFA_TOKEN_TTL = 10 * 60;
@@ -25,20 +26,6 @@ const deviceId = (kind) => `${kind}|dev_${randomBytes(8).toString('hex')}`;
 
 /** A TOTP as authenticator apps compute it (RFC 6238: SHA-1, 6 digits, 30 s). */
 export const totpOf = (secret) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
-
-/** An MFA API failure: the HTTP status and Auth0's `{error, error_description}`. */
-export class MfaProblem extends Error {
-  /** @param {number} status @param {string} error @param {string} description */
-  constructor(status, error, description) {
-    super(description);
-    this.status = status;
-    this.error = error;
-  }
-
-  toJSON() {
-    return { error: this.error, error_description: this.message };
-  }
-}
 
 export class Mfa {
   /** @type {Map<string, Authenticator[]>} sub → authenticators */
@@ -120,8 +107,8 @@ export class Mfa {
   /** @returns {MfaTokenRecord} or throws the problem Auth0 answers */
   token(token, status = 403) {
     const record = typeof token === 'string' ? this.#tokens.get(token) : undefined;
-    if (!record) throw new MfaProblem(status, 'invalid_grant', 'Malformed mfa_token');
-    if (record.expiresAt <= now()) throw new MfaProblem(status, 'expired_token', 'mfa_token is expired');
+    if (!record) throw new TenantProblem(status, 'invalid_grant', 'Malformed mfa_token');
+    if (record.expiresAt <= now()) throw new TenantProblem(status, 'expired_token', 'mfa_token is expired');
     return record;
   }
 
@@ -158,7 +145,7 @@ export class Mfa {
    */
   associate(record, body) {
     const { sub } = record;
-    if (this.active(sub).length) throw new MfaProblem(403, 'access_denied', 'User is already enrolled.');
+    if (this.active(sub).length) throw new TenantProblem(403, 'access_denied', 'User is already enrolled.');
     const types = Array.isArray(body.authenticator_types) ? body.authenticator_types : [];
     const list = (this.#authenticators.get(sub) ?? []).filter((a) => a.active);
     this.#authenticators.set(sub, list);
@@ -178,13 +165,13 @@ export class Mfa {
     const channels = Array.isArray(body.oob_channels) ? body.oob_channels : [];
     if (types.length === 1 && types[0] === 'oob' && channels.length === 1 && channels[0] === 'email') {
       const to = typeof body.email === 'string' && body.email ? body.email : user?.email;
-      if (!to) throw new MfaProblem(400, 'invalid_request', 'email is required');
+      if (!to) throw new TenantProblem(400, 'invalid_request', 'email is required');
       const id = deviceId('email');
       list.push({ id, type: 'email', name: to, active: false, createdAt: new Date().toISOString() });
       const { oob_code } = this.#sendOob(record, id);
       return { authenticator_type: 'oob', oob_channel: 'email', oob_code, binding_method: 'prompt', recovery_codes: recovery(), id };
     }
-    throw new MfaProblem(400, 'unsupported_challenge_type', 'This tenant enrolls authenticator_types ["otp"], or ["oob"] with oob_channels ["email"].');
+    throw new TenantProblem(400, 'unsupported_challenge_type', 'This tenant enrolls authenticator_types ["otp"], or ["oob"] with oob_channels ["email"].');
   }
 
   /**
@@ -194,17 +181,17 @@ export class Mfa {
   challenge(record, type, authenticatorId) {
     const usable = (this.#authenticators.get(record.sub) ?? []).filter((a) => a.active && a.type !== 'recovery-code');
     const wanted = typeof authenticatorId === 'string' && authenticatorId ? usable.filter((a) => a.id === authenticatorId) : usable;
-    if (authenticatorId && !wanted.length) throw new MfaProblem(400, 'invalid_request', 'The authenticator_id is not valid.');
+    if (authenticatorId && !wanted.length) throw new TenantProblem(400, 'invalid_request', 'The authenticator_id is not valid.');
     if (type === 'otp') {
-      if (!wanted.some((a) => a.type === 'otp')) throw new MfaProblem(400, 'unsupported_challenge_type', 'The user has no enrolled authenticator for challenge_type otp.');
+      if (!wanted.some((a) => a.type === 'otp')) throw new TenantProblem(400, 'unsupported_challenge_type', 'The user has no enrolled authenticator for challenge_type otp.');
       return { challenge_type: 'otp' };
     }
     if (type === 'oob') {
       const email = wanted.find((a) => a.type === 'email');
-      if (!email) throw new MfaProblem(400, 'unsupported_challenge_type', 'The user has no enrolled authenticator for challenge_type oob.');
+      if (!email) throw new TenantProblem(400, 'unsupported_challenge_type', 'The user has no enrolled authenticator for challenge_type oob.');
       return { challenge_type: 'oob', ...this.#sendOob(record, email.id) };
     }
-    throw new MfaProblem(400, 'unsupported_challenge_type', `challenge_type must be otp or oob, not ${JSON.stringify(type)}`);
+    throw new TenantProblem(400, 'unsupported_challenge_type', `challenge_type must be otp or oob, not ${JSON.stringify(type)}`);
   }
 
   #sendOob(record, authenticatorId) {
@@ -227,30 +214,30 @@ export class Mfa {
     const record = this.token(mfaToken);
     const limit = this.policy.maxAttempts ?? 10;
     if ((this.#failures.get(record.sub) ?? 0) >= limit) {
-      throw new MfaProblem(429, 'too_many_attempts', 'You have exceeded the amount of allowed verification attempts. Try again later.');
+      throw new TenantProblem(429, 'too_many_attempts', 'You have exceeded the amount of allowed verification attempts. Try again later.');
     }
     const list = this.#authenticators.get(record.sub) ?? [];
     let proven;
     let problem;
     if (proof.otp != null) {
       proven = list.find((a) => a.type === 'otp' && a.secret && totpOf(a.secret).validate({ token: String(proof.otp), window: 1 }) !== null);
-      problem = new MfaProblem(403, 'invalid_grant', 'Invalid otp_code.');
+      problem = new TenantProblem(403, 'invalid_grant', 'Invalid otp_code.');
     } else if (proof.oob_code != null) {
       const challenge = this.#oob.get(String(proof.oob_code));
-      if (!challenge || challenge.token !== mfaToken) throw new MfaProblem(403, 'invalid_grant', 'Invalid oob_code.');
-      if (challenge.expiresAt <= now()) throw new MfaProblem(403, 'expired_token', 'oob_code is expired');
+      if (!challenge || challenge.token !== mfaToken) throw new TenantProblem(403, 'invalid_grant', 'Invalid oob_code.');
+      if (challenge.expiresAt <= now()) throw new TenantProblem(403, 'expired_token', 'oob_code is expired');
       if (String(proof.binding_code ?? '') === challenge.bindingCode) {
         proven = list.find((a) => a.id === challenge.authenticatorId);
         this.#oob.delete(String(proof.oob_code));
       }
-      problem = new MfaProblem(403, 'invalid_grant', 'Invalid binding_code.');
+      problem = new TenantProblem(403, 'invalid_grant', 'Invalid binding_code.');
     } else if (proof.recovery_code != null) {
       proven = list.find((a) => a.type === 'recovery-code' && a.active && a.code === String(proof.recovery_code).replace(/[\s-]/g, '').toUpperCase());
-      problem = new MfaProblem(403, 'invalid_grant', 'Invalid recovery_code.');
+      problem = new TenantProblem(403, 'invalid_grant', 'Invalid recovery_code.');
     }
     if (!proven) {
       this.#failures.set(record.sub, (this.#failures.get(record.sub) ?? 0) + 1);
-      throw problem ?? new MfaProblem(400, 'invalid_request', 'One of otp, oob_code or recovery_code is required.');
+      throw problem ?? new TenantProblem(400, 'invalid_request', 'One of otp, oob_code or recovery_code is required.');
     }
     this.#failures.delete(record.sub);
     this.#tokens.delete(mfaToken);
@@ -267,11 +254,11 @@ export class Mfa {
   /**
    * Universal Login's MFA step: an authenticator app's code or a recovery code of `sub`, with the
    * same attempt limit as the grants.
-   * @returns {MfaProblem | undefined} why it was refused
+   * @returns {TenantProblem | undefined} why it was refused
    */
   checkCode(sub, code) {
     if ((this.#failures.get(sub) ?? 0) >= (this.policy.maxAttempts ?? 10)) {
-      return new MfaProblem(429, 'too_many_attempts', 'Too many failed attempts. Try again later.');
+      return new TenantProblem(429, 'too_many_attempts', 'Too many failed attempts. Try again later.');
     }
     const list = this.#authenticators.get(sub) ?? [];
     const value = String(code).replace(/[\s-]/g, '');
@@ -282,7 +269,7 @@ export class Mfa {
       return undefined;
     }
     this.#failures.set(sub, (this.#failures.get(sub) ?? 0) + 1);
-    return new MfaProblem(403, 'invalid_grant', 'That code is not valid. Try again.');
+    return new TenantProblem(403, 'invalid_grant', 'That code is not valid. Try again.');
   }
 
   markVerified(grantId) {

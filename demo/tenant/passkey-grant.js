@@ -7,7 +7,8 @@
 // @see https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion
 import { randomUUID } from 'node:crypto';
 import { errors } from 'oidc-provider';
-import { PasskeyProblem, WEBAUTHN_GRANT } from './passkey.js';
+import { TenantProblem } from './problem.js';
+import { WEBAUTHN_GRANT } from './passkey.js';
 import { bindGrantHelpers, issueUserTokens, refusal } from './user-grant.js';
 
 /** @returns {Promise<typeof import('@simplewebauthn/server')>} */
@@ -41,9 +42,9 @@ export function registerWebAuthnGrant(provider, { passkeys, directory, grantOrgs
     const result = await verifyRegistrationResponse({
       response, expectedChallenge: session.challenge, expectedOrigin: session.origin, expectedRPID: session.rpId, requireUserVerification: true,
     });
-    if (!result.verified) throw new PasskeyProblem(400, 'invalid_grant', 'the passkey registration could not be verified');
+    if (!result.verified) throw new TenantProblem(400, 'invalid_grant', 'the passkey registration could not be verified');
     const { credential } = result.registrationInfo;
-    if (passkeys.credentials.has(credential.id)) throw new PasskeyProblem(400, 'invalid_grant', 'this passkey is already registered');
+    if (passkeys.credentials.has(credential.id)) throw new TenantProblem(400, 'invalid_grant', 'this passkey is already registered');
     const { sub, userHandle, profile } = /** @type {NonNullable<typeof session.signup>} */ (session.signup);
     const login = profile.username ?? profile.email ?? profile.phone_number;
     directory.addUser({
@@ -67,9 +68,9 @@ export function registerWebAuthnGrant(provider, { passkeys, directory, grantOrgs
   /** Verifies a login's assertion with the stored credential, and its signature counter. */
   async function login(session, response) {
     const stored = passkeys.credentials.get(response.id);
-    if (!stored || stored.rpId !== session.rpId) throw new PasskeyProblem(400, 'invalid_grant', 'no passkey with this credential id is registered for this relying party');
+    if (!stored || stored.rpId !== session.rpId) throw new TenantProblem(400, 'invalid_grant', 'no passkey with this credential id is registered for this relying party');
     if (response.response?.userHandle !== undefined && response.response.userHandle !== stored.userHandle) {
-      throw new PasskeyProblem(400, 'invalid_grant', 'the passkey\'s user handle does not match its user');
+      throw new TenantProblem(400, 'invalid_grant', 'the passkey\'s user handle does not match its user');
     }
     const { verifyAuthenticationResponse } = await webauthn();
     const result = await verifyAuthenticationResponse({
@@ -80,7 +81,7 @@ export function registerWebAuthnGrant(provider, { passkeys, directory, grantOrgs
       credential: { id: stored.id, publicKey: stored.publicKey, counter: stored.counter, transports: /** @type {any} */ (stored.transports) },
       requireUserVerification: true,
     });
-    if (!result.verified) throw new PasskeyProblem(400, 'invalid_grant', 'the passkey assertion could not be verified');
+    if (!result.verified) throw new TenantProblem(400, 'invalid_grant', 'the passkey assertion could not be verified');
     stored.counter = result.authenticationInfo.newCounter;
     return stored.sub;
   }
@@ -106,12 +107,12 @@ export function registerWebAuthnGrant(provider, { passkeys, directory, grantOrgs
     let session;
     try {
       session = passkeys.take(params.auth_session, client.clientId);
-      if (params.realm !== undefined && params.realm !== (session.realm ?? params.realm)) throw new PasskeyProblem(400, 'invalid_request', 'realm differs from the challenge\'s');
+      if (params.realm !== undefined && params.realm !== (session.realm ?? params.realm)) throw new TenantProblem(400, 'invalid_request', 'realm differs from the challenge\'s');
       sub = session.kind === 'signup' ? await signup(session, response) : await login(session, response);
     } catch (error) {
-      if (error instanceof PasskeyProblem) throw refusal(error);
+      if (error instanceof TenantProblem) throw refusal(error);
       // @simplewebauthn/server's verification failures (wrong challenge, origin, RP, signature, counter).
-      throw refusal(new PasskeyProblem(400, 'invalid_grant', `the passkey could not be verified: ${error.message}`));
+      throw refusal(new TenantProblem(400, 'invalid_grant', `the passkey could not be verified: ${error.message}`));
     }
 
     const orgName = params.organization ?? session.organization;

@@ -9,6 +9,7 @@
 // @see https://auth0.com/docs/native-passkeys-api
 import { createHash, randomBytes } from 'node:crypto';
 import { readJsonObject } from './body.js';
+import { TenantProblem } from './problem.js';
 
 export const WEBAUTHN_GRANT = 'urn:okta:params:oauth:grant-type:webauthn';
 /** The database connection passkey users live in (Auth0's default one; `realm` names it). */
@@ -17,20 +18,6 @@ const CHALLENGE_TTL = 5 * 60;
 /** ES256, EdDSA, RS256: what the SDK's typings show Auth0 offering. */
 const ALGORITHMS = [-7, -8, -257];
 const PROFILE = /** @type {const} */ (['email', 'username', 'phone_number', 'name', 'given_name', 'family_name', 'nickname', 'picture']);
-
-/** A refusal with Auth0's error body. */
-export class PasskeyProblem extends Error {
-  /** @param {number} status @param {string} error @param {string} description */
-  constructor(status, error, description) {
-    super(description);
-    this.status = status;
-    this.error = error;
-  }
-
-  toJSON() {
-    return { error: this.error, error_description: this.message };
-  }
-}
 
 /**
  * @typedef {object} Challenge one ceremony in progress, by `auth_session`
@@ -80,23 +67,23 @@ export function passkeys({ appOrigins, clientIds, directory, tenantName }) {
   /** The relying party is the calling app's host; an IP address cannot be one. */
   function relyingParty(ctx) {
     const origin = ctx.get('origin');
-    if (!origin || !appOrigins.has(origin)) throw new PasskeyProblem(403, 'unauthorized_client', 'passkeys are offered to the application origins of this tenant only');
+    if (!origin || !appOrigins.has(origin)) throw new TenantProblem(403, 'unauthorized_client', 'passkeys are offered to the application origins of this tenant only');
     const { hostname } = new URL(origin);
     if (/^[\d.]+$/.test(hostname) || hostname.includes(':') || hostname.startsWith('[')) {
-      throw new PasskeyProblem(400, 'invalid_request', `WebAuthn refuses an IP address (${hostname}) as relying-party id: serve the app on localhost or a domain name`);
+      throw new TenantProblem(400, 'invalid_request', `WebAuthn refuses an IP address (${hostname}) as relying-party id: serve the app on localhost or a domain name`);
     }
     return { origin, rpId: hostname };
   }
 
   function clientOf(body) {
-    if (!clientIds.includes(/** @type {string} */ (body.client_id))) throw new PasskeyProblem(401, 'unauthorized_client', 'the client is not enabled for passkeys');
+    if (!clientIds.includes(/** @type {string} */ (body.client_id))) throw new TenantProblem(401, 'unauthorized_client', 'the client is not enabled for passkeys');
     return /** @type {string} */ (body.client_id);
   }
 
   /** `realm` names the database connection; `organization` must exist. */
   function context(body) {
-    if (body.realm !== undefined && body.realm !== PASSKEY_REALM) throw new PasskeyProblem(400, 'invalid_request', `connection ${JSON.stringify(body.realm)} does not exist or has no passkeys`);
-    if (body.organization !== undefined && !directory.organization(body.organization)) throw new PasskeyProblem(400, 'invalid_request', `no organization ${JSON.stringify(body.organization)}`);
+    if (body.realm !== undefined && body.realm !== PASSKEY_REALM) throw new TenantProblem(400, 'invalid_request', `connection ${JSON.stringify(body.realm)} does not exist or has no passkeys`);
+    if (body.organization !== undefined && !directory.organization(body.organization)) throw new TenantProblem(400, 'invalid_request', `no organization ${JSON.stringify(body.organization)}`);
     return { realm: /** @type {string | undefined} */ (body.realm), organization: /** @type {string | undefined} */ (body.organization) };
   }
 
@@ -104,7 +91,7 @@ export function passkeys({ appOrigins, clientIds, directory, tenantName }) {
     const failure = switches.failNext;
     if (!failure) return;
     switches.failNext = undefined;
-    throw new PasskeyProblem(failure.status, failure.error, failure.error_description);
+    throw new TenantProblem(failure.status, failure.error, failure.error_description);
   }
 
   function open(kind, fields) {
@@ -119,11 +106,11 @@ export function passkeys({ appOrigins, clientIds, directory, tenantName }) {
     const { origin, rpId } = relyingParty(ctx);
     const where = context(body);
     const given = body.user_profile;
-    if (!given || typeof given !== 'object' || Array.isArray(given)) throw new PasskeyProblem(400, 'invalid_request', 'user_profile is required');
+    if (!given || typeof given !== 'object' || Array.isArray(given)) throw new TenantProblem(400, 'invalid_request', 'user_profile is required');
     const profile = Object.fromEntries(PROFILE.filter((key) => typeof given[key] === 'string' && given[key]).map((key) => [key, given[key]]));
-    if (!profile.email && !profile.username && !profile.phone_number) throw new PasskeyProblem(400, 'invalid_request', 'user_profile needs an email, a username or a phone_number');
-    if ([profile.email, profile.username].some((login) => login && directory.userByLogin(login))) throw new PasskeyProblem(400, 'user_exists', 'The user already exists.');
-    if (body.user_metadata !== undefined && (typeof body.user_metadata !== 'object' || body.user_metadata === null)) throw new PasskeyProblem(400, 'invalid_request', 'user_metadata must be an object');
+    if (!profile.email && !profile.username && !profile.phone_number) throw new TenantProblem(400, 'invalid_request', 'user_profile needs an email, a username or a phone_number');
+    if ([profile.email, profile.username].some((login) => login && directory.userByLogin(login))) throw new TenantProblem(400, 'user_exists', 'The user already exists.');
+    if (body.user_metadata !== undefined && (typeof body.user_metadata !== 'object' || body.user_metadata === null)) throw new TenantProblem(400, 'invalid_request', 'user_metadata must be an object');
     armedFailure();
     const name = profile.email ?? profile.username ?? profile.phone_number;
     // The id follows from the login name: the same signup after resetPasskeys() is the same user
@@ -178,12 +165,12 @@ export function passkeys({ appOrigins, clientIds, directory, tenantName }) {
       try {
         body = await readJsonObject(ctx.req);
       } catch (error) {
-        throw new PasskeyProblem(400, 'invalid_request', `could not parse the request body: ${error.message}`);
+        throw new TenantProblem(400, 'invalid_request', `could not parse the request body: ${error.message}`);
       }
       asked.push({ path: ctx.path, body: structuredClone(body), telemetryHeader: Boolean(ctx.get('auth0-client')) });
       ctx.body = ctx.path === '/passkey/register' ? register(ctx, body) : challenge(ctx, body);
     } catch (error) {
-      if (!(error instanceof PasskeyProblem)) throw error;
+      if (!(error instanceof TenantProblem)) throw error;
       ctx.status = error.status;
       ctx.body = error.toJSON();
     }
@@ -196,10 +183,10 @@ export function passkeys({ appOrigins, clientIds, directory, tenantName }) {
    */
   function take(authSession, clientId) {
     const found = challenges.get(authSession);
-    if (!found || found.clientId !== clientId) throw new PasskeyProblem(400, 'invalid_grant', 'auth_session is invalid');
-    if (found.used) throw new PasskeyProblem(400, 'invalid_grant', 'auth_session has already been used');
+    if (!found || found.clientId !== clientId) throw new TenantProblem(400, 'invalid_grant', 'auth_session is invalid');
+    if (found.used) throw new TenantProblem(400, 'invalid_grant', 'auth_session has already been used');
     found.used = true;
-    if (found.expiresAt <= now()) throw new PasskeyProblem(400, 'invalid_grant', 'the passkey challenge has expired');
+    if (found.expiresAt <= now()) throw new TenantProblem(400, 'invalid_grant', 'the passkey challenge has expired');
     return found;
   }
 
